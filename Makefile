@@ -1,0 +1,40 @@
+# asyncplay — see README.md. No target here makes a file, so all are phony.
+.PHONY: test bench fuzz clean
+
+GO        ?= go
+BENCH     ?= .
+FUZZTIME  ?= 20s
+# Go's own wrapper that runs a js/wasm test binary under Node (Go 1.24+ path).
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+# The wrapper calls `node` from PATH; find it even if PATH lacks its folder.
+NODE      ?= $(shell PATH="$$PATH:/usr/local/bin:/usr/bin" command -v node)
+# The wrapper gives V8 an 8 MB stack, equal to the default `ulimit -s`, so a
+# deep recursion kills Node with a bare SIGSEGV; a larger limit turns that
+# into "RangeError: Maximum call stack size exceeded" with a wasm stack trace.
+WASM_STACK_KB ?= 65536
+
+# test: vet, native tests, then the kernel's tests as js/wasm under Node.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+	@test -n "$(NODE)" || { echo "make test: node not found (apt-get install -y nodejs)" >&2; exit 1; }
+	ulimit -s $(WASM_STACK_KB) 2>/dev/null || true; \
+	PATH="$(dir $(NODE)):$$PATH" GOOS=js GOARCH=wasm \
+	  $(GO) test -exec="$(WASM_EXEC)" ./sim/...
+
+# bench: kernel benchmarks with allocations; filter with BENCH=PingPong.
+bench:
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./sim/...
+
+# fuzz: each Fuzz target in ./sim for FUZZTIME (20s); no targets, no work.
+fuzz:
+	@set -e; list=$$($(GO) test -list '^Fuzz' ./sim); \
+	for f in $$(printf '%s\n' "$$list" | grep -x 'Fuzz[A-Za-z0-9_]*'); do \
+	  echo "$(GO) test -run '^\$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./sim"; \
+	  $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./sim; \
+	done
+
+# clean: remove build output (test and fuzz caches are left alone).
+clean:
+	rm -rf site/dist bin
+	rm -f asyncplay *.test cpu.prof mem.prof

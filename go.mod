@@ -1,0 +1,3 @@
+module asyncplay
+
+go 1.26
