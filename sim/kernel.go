@@ -1,0 +1,592 @@
+package sim
+
+import (
+	"io"
+	"math/rand/v2"
+	"slices"
+)
+
+// Limits bound a run. A zero field takes the default of [DefaultLimits].
+type Limits struct {
+	Steps       int64 // task resumptions plus charged operations
+	Time        Time  // virtual time
+	Tasks       int   // tasks alive at once
+	TraceEvents int   // events in the trace
+	OutputBytes int64 // bytes written to stdout and stderr
+	GroupKeep   int   // finished, successful, unread tasks a group holds
+}
+
+// DefaultLimits are generous for lessons and small enough that a runaway
+// program stops within a second or two of host time.
+var DefaultLimits = Limits{
+	Steps:       50_000_000,
+	Time:        24 * Hour,
+	Tasks:       100_000,
+	TraceEvents: 20_000_000,
+	OutputBytes: 10 << 20,
+	GroupKeep:   1000,
+}
+
+// Option configures a [Kernel].
+type Option func(*Kernel)
+
+// WithSeed seeds the kernel's random generator (default 1).
+func WithSeed(seed uint64) Option {
+	return func(k *Kernel) { k.rng = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
+}
+
+// WithLimits overrides the non-zero fields of [DefaultLimits].
+func WithLimits(l Limits) Option {
+	return func(k *Kernel) {
+		d := &k.lim
+		if l.Steps > 0 {
+			d.Steps = l.Steps
+		}
+		if l.Time > 0 {
+			d.Time = l.Time
+		}
+		if l.Tasks > 0 {
+			d.Tasks = l.Tasks
+		}
+		if l.TraceEvents > 0 {
+			d.TraceEvents = l.TraceEvents
+		}
+		if l.OutputBytes > 0 {
+			d.OutputBytes = l.OutputBytes
+		}
+		if l.GroupKeep > 0 {
+			d.GroupKeep = l.GroupKeep
+		}
+	}
+}
+
+// WithZeroCost makes [Task.Charge] free: the clock moves only by sleeping
+// and timers, as in a runtime with infinitely fast CPUs.
+func WithZeroCost() Option { return func(k *Kernel) { k.zeroCost = true } }
+
+// WithoutTrace records no events (tables of tasks and objects are kept).
+// It exists to measure the trace's cost; the page always records.
+func WithoutTrace() Option { return func(k *Kernel) { k.traceOff = true } }
+
+// WithGoLocations records the Go source line of task code at every state
+// change, for kernel scenarios written in Go. The interpreter reports
+// Python lines itself with [Task.SetWhere].
+func WithGoLocations() Option { return func(k *Kernel) { k.goLines = true } }
+
+// WithOutput copies what tasks write to stdout and stderr as it is written.
+func WithOutput(stdout, stderr io.Writer) Option {
+	return func(k *Kernel) { k.stdout, k.stderr = stdout, stderr }
+}
+
+// TaskFunc is the body of a task. It returns the task's result or error.
+type TaskFunc func(t *Task) (any, error)
+
+// trap is what a task's coroutine hands back to the kernel when it stops
+// running. The bookkeeping of a blocking call (joining a wait queue, arming
+// a timer) is done by the task before it traps, so the kernel only needs
+// to know why control came back.
+type trap uint8
+
+const (
+	trapBlock trap = iota // the task waits (or went back to READY)
+	trapSlice             // the host's step budget ran out mid-computation
+	trapAbort             // the run is stopping; do not resume this task
+)
+
+// Kernel is a deterministic simulated curio kernel. Create one with [New],
+// run a main task with [Kernel.Run] (or [Kernel.Start] and [Kernel.Step]),
+// then read its [Trace].
+type Kernel struct {
+	now   Time
+	seq   uint64 // tie-breaker for timers and inputs
+	steps int64
+	lim   Limits
+
+	tasks  []*Task // by id-1; nil once a task has terminated
+	live   int
+	nextID int
+	main   *Task
+	ready  ring
+	timers timerHeap
+	inputs inputHeap
+
+	current  *Task // the task whose own code is running
+	host     *Task // the task Step resumed; it schedules while blocked
+	sliced   *Task // a guest stopped mid-computation by the step budget
+	ending   bool  // the run is over; Step must finish it
+	passLeft int   // tasks of the current pass still to run
+	budget   int64
+
+	shutdown   bool  // main has ended; cancelling the rest
+	shutdownAt *Task // the task being cancelled at shutdown
+	done       bool
+	stopErr    error // why the run stopped early (limit, deadlock, signal)
+	mainErr    error
+	mainVal    any
+	outBytes   int64
+	signals    signalTable
+	unjoined   []*Task
+
+	trace    *Trace
+	traceOff bool
+	zeroCost bool
+	goLines  bool
+	rng      *rand.Rand
+	stdout   io.Writer
+	stderr   io.Writer
+}
+
+// New returns a kernel at virtual time zero.
+func New(opts ...Option) *Kernel {
+	k := &Kernel{lim: DefaultLimits, trace: newTrace()}
+	WithSeed(1)(k)
+	for _, o := range opts {
+		o(k)
+	}
+	k.trace.max = k.lim.TraceEvents
+	return k
+}
+
+// Now is the virtual clock.
+func (k *Kernel) Now() Time { return k.now }
+
+// Trace is the run's record so far.
+func (k *Kernel) Trace() *Trace { return k.trace }
+
+// Rand is the kernel's seeded generator: the only randomness a run may use.
+func (k *Kernel) Rand() *rand.Rand { return k.rng }
+
+// Current is the task that is running, or nil between tasks.
+func (k *Kernel) Current() *Task { return k.current }
+
+// Task returns the task with this id if it is still alive.
+func (k *Kernel) Task(id int) *Task {
+	if id < 1 || id > len(k.tasks) {
+		return nil
+	}
+	return k.tasks[id-1]
+}
+
+// Steps is the number of steps taken so far.
+func (k *Kernel) Steps() int64 { return k.steps }
+
+// Done reports whether the run has ended.
+func (k *Kernel) Done() bool { return k.done }
+
+// Run runs main as task 1 until it ends, then cancels the remaining tasks,
+// highest id first, letting each run its cleanup. It returns main's result,
+// or main's error, or a [*DeadlockError], [*LimitError] or [*SignalExit].
+func (k *Kernel) Run(name string, main TaskFunc) (any, error) {
+	k.Start(name, main)
+	for !k.Step(1 << 62) {
+	}
+	return k.Result()
+}
+
+// Start creates the main task without running it; drive the run with Step.
+func (k *Kernel) Start(name string, main TaskFunc) *Task {
+	if k.main != nil {
+		panic("sim: kernel already started")
+	}
+	k.main = k.spawn(nil, name, main, false)
+	return k.main
+}
+
+// Result is main's outcome once [Kernel.Done].
+func (k *Kernel) Result() (any, error) {
+	if k.stopErr != nil {
+		return nil, k.stopErr
+	}
+	return k.mainVal, k.mainErr
+}
+
+// Step runs the kernel for at most budget steps (resumptions and charged
+// operations) and reports whether the run has ended. A task in the middle
+// of a computation is paused invisibly and continues on the next call, so a
+// host program can run the kernel in slices without freezing.
+//
+// Switching tasks costs two coroutine switches per hop through a central
+// loop, so the loop is not central: the task Step resumes becomes the
+// host, and when it blocks it runs the scheduler itself, resuming the other
+// tasks as its guests until it is picked again (see [Kernel.pick]). It
+// returns to Step only to end a slice, to stop the run, or when it ends.
+func (k *Kernel) Step(budget int64) bool {
+	k.budget = budget
+	for k.budget > 0 && !k.done {
+		h := k.host
+		if h == nil {
+			if h = k.pick(nil); h == nil {
+				if k.ending {
+					k.finish()
+				}
+				continue
+			}
+			k.host = h
+		}
+		tr, ok := h.next()
+		k.current = nil
+		switch {
+		case !ok:
+			k.host = nil
+			k.terminate(h)
+		case tr == trapAbort:
+			k.host = nil // finish unwinds it
+		}
+	}
+	return k.done
+}
+
+// pick runs the scheduler until it selects a task to run. Called by Step
+// (host nil) it returns that task, which becomes the host. Called by a
+// blocked host it runs every other selected task as a guest and returns the
+// host once the host itself is selected. It returns nil when control must go
+// back to Step: the budget is spent or the run is ending.
+func (k *Kernel) pick(host *Task) *Task {
+	for {
+		switch {
+		case k.stopErr != nil || k.ending:
+			k.ending = true
+			return nil
+		case k.budget <= 0:
+			return nil
+		case k.sliced != nil:
+			g := k.sliced
+			k.sliced = nil
+			k.current = g
+			k.runGuest(g)
+		case k.passLeft > 0:
+			k.passLeft--
+			t := k.ready.pop()
+			if t.state != Ready || !k.startRunning(t) {
+				continue // cancelled out of the queue meanwhile, or out of steps
+			}
+			if host == nil || t == host {
+				return t
+			}
+			k.runGuest(t)
+		default:
+			k.beginPass()
+		}
+	}
+}
+
+// startRunning marks t RUNNING; it reports false if the step limit stops
+// the run instead.
+func (k *Kernel) startRunning(t *Task) bool {
+	k.steps++
+	k.budget--
+	if k.steps > k.lim.Steps {
+		k.stop(k.limitError("steps", k.lim.Steps))
+		return false
+	}
+	t.cycles++
+	t.state = Running
+	k.current = t
+	k.emitState(t, Running, 0, 0)
+	if t.next == nil {
+		t.start()
+	}
+	return true
+}
+
+// runGuest resumes t until it traps back to the host running the loop.
+func (k *Kernel) runGuest(t *Task) {
+	tr, ok := t.next()
+	k.current = nil
+	switch {
+	case !ok:
+		k.terminate(t)
+	case tr == trapSlice:
+		k.sliced = t
+	}
+}
+
+// beginPass runs the first two phases of a pass (inputs, timers) and
+// counts the ready tasks the third phase will run. When nothing is ready it
+// moves the clock to the next deadline, or reports a deadlock.
+func (k *Kernel) beginPass() {
+	if k.main.terminated && !k.shutdownNext() {
+		k.ending = true
+		return
+	}
+	k.deliverInputs()
+	k.expireTimers()
+	if k.stopErr != nil {
+		return
+	}
+	if k.ready.len() > 0 {
+		k.passLeft = k.ready.len()
+		return
+	}
+	next := min(k.timers.next(), k.inputs.next())
+	if next == never {
+		k.stop(&DeadlockError{At: k.now, Tasks: k.statuses()})
+		return
+	}
+	if next > k.lim.Time {
+		k.now = k.lim.Time
+		k.stop(k.limitError("time", int64(k.lim.Time)))
+		return
+	}
+	k.now = max(k.now, next)
+}
+
+// stop ends the run early with err; remaining coroutines are unwound by
+// finish. Safe to call from task context: the caller must then trap.
+func (k *Kernel) stop(err error) {
+	if k.stopErr == nil {
+		k.stopErr = err
+	}
+	k.passLeft = 0
+}
+
+// abortCurrent stops the run from inside the running task's coroutine and
+// never returns: the task is unwound when finish stops its coroutine.
+func (k *Kernel) abortCurrent(err error) {
+	k.stop(err)
+	if t := k.current; t != nil {
+		t.suspend(trapAbort)
+	}
+	panic(err) // called outside task context: a host bug, not a program error
+}
+
+// finish ends the run: unwinds every coroutine still suspended (a run
+// stopped early), reports unjoined tasks (a run that ended normally), and
+// records how it ended.
+func (k *Kernel) finish() {
+	k.done = true
+	end := "main ended"
+	if k.stopErr != nil {
+		end = k.stopErr.Error()
+		for _, t := range k.tasks {
+			if t == nil {
+				continue
+			}
+			if t.stop != nil {
+				t.stop()
+			}
+			t.terminated, t.state, t.outcome = true, Terminated, Killed
+			t.next, t.stop, t.fn = nil, nil, nil
+			k.emit(EvDone, t.id, 0, Terminated, int64(Killed), 0)
+		}
+		k.tasks = nil
+		k.live = 0
+	} else {
+		k.warnUnjoined()
+	}
+	k.emit(EvEnd, 0, 0, 0, int64(k.trace.str(end)), 0)
+}
+
+// shutdownNext cancels the remaining tasks one at a time, highest id first,
+// each blocking until it has run its cleanup. It reports whether a task is
+// still being shut down.
+func (k *Kernel) shutdownNext() bool {
+	if !k.shutdown {
+		k.shutdown = true
+	}
+	if t := k.shutdownAt; t != nil && !t.terminated {
+		return true
+	}
+	for i := len(k.tasks) - 1; i >= 0; i-- {
+		if t := k.tasks[i]; t != nil {
+			k.shutdownAt = t
+			k.cancel(t, nil, true)
+			return true
+		}
+	}
+	return false
+}
+
+func (k *Kernel) statuses() []TaskStatus {
+	var out []TaskStatus
+	for _, t := range k.tasks {
+		if t != nil {
+			out = append(out, t.status())
+		}
+	}
+	return out
+}
+
+func (k *Kernel) limitError(limit string, max int64) *LimitError {
+	e := &LimitError{Limit: limit, Max: max, At: k.now, Tasks: k.statuses()}
+	if k.current != nil {
+		e.Task = k.current.id
+	}
+	return e
+}
+
+// spawn creates a READY task. parent is nil for the main task.
+func (k *Kernel) spawn(parent *Task, name string, fn TaskFunc, daemon bool) *Task {
+	if k.live >= k.lim.Tasks {
+		k.abortCurrent(k.limitError("tasks", int64(k.lim.Tasks)))
+	}
+	k.nextID++
+	t := &Task{k: k, id: k.nextID, name: name, fn: fn, daemon: daemon,
+		allowCancel: true, timeout: never}
+	t.sleepTimer = timer{idx: -1, kind: timerSleep, task: t}
+	t.timeoutTimer = timer{idx: -1, kind: timerTimeout, task: t}
+	var pid int
+	if parent != nil {
+		pid = parent.id
+		t.parent = pid
+	}
+	k.tasks = append(k.tasks, t)
+	k.live++
+	k.trace.Tasks = append(k.trace.Tasks, TaskInfo{ID: t.id, Name: name, Parent: pid, Daemon: daemon})
+	k.emit(EvSpawn, t.id, pid, 0, 0, 0)
+	k.makeReady(t, nil)
+	return t
+}
+
+// makeReady puts t at the back of the ready queue; err (if any) is what its
+// blocking call returns when it resumes.
+func (k *Kernel) makeReady(t *Task, err error) {
+	if q := t.waitQ; q != nil {
+		q.remove(t)
+	}
+	if t.sleepTimer.idx >= 0 {
+		k.timers.remove(&t.sleepTimer)
+	}
+	t.wakeErr = err
+	t.state = Ready
+	k.ready.push(t)
+	k.emitState(t, Ready, 0, 0)
+}
+
+// terminate records the end of t, whose coroutine has returned.
+func (k *Kernel) terminate(t *Task) {
+	t.terminated = true
+	t.state = Terminated
+	t.next, t.stop, t.fn = nil, nil, nil // free the coroutine's stack now
+	if t.timeoutTimer.idx >= 0 {
+		k.timers.remove(&t.timeoutTimer)
+	}
+	k.tasks[t.id-1] = nil
+	k.live--
+	var text int32
+	switch {
+	case t.err == nil:
+		t.outcome = Returned
+	case isCancelled(t.err):
+		t.outcome = WasCancelled
+	default:
+		t.outcome = Crashed
+	}
+	if t.err != nil {
+		text = k.trace.str(t.err.Error())
+	}
+	k.emit(EvDone, t.id, 0, Terminated, int64(t.outcome), text)
+	for t.joiners.head != nil {
+		k.makeReady(t.joiners.head, nil)
+	}
+	if t.group != nil {
+		t.group.taskDone(t)
+	}
+	if t == k.main {
+		t.joined = true
+		k.mainVal, k.mainErr = t.result, t.err
+	}
+	if !t.joined && (t.err != nil || !t.daemon) {
+		k.unjoined = append(k.unjoined, t) // warned about at the end unless joined by then
+	}
+}
+
+// emit appends a record stamped with the current time.
+func (k *Kernel) emit(kind Kind, task, obj int, st State, val int64, aux int32) {
+	if !k.traceOff && !k.trace.add(kind, k.now, int32(task), int32(obj), st, val, aux) {
+		k.traceFull()
+	}
+}
+
+// traceFull stops a run whose trace has reached its limit.
+func (k *Kernel) traceFull() {
+	if k.done {
+		k.trace.max++ // the closing records of the run always fit
+		return
+	}
+	k.stop(k.limitError("trace events", int64(k.lim.TraceEvents)))
+	if k.current != nil {
+		k.current.suspend(trapAbort)
+	}
+}
+
+// emitState records a state change of t, with its location when known.
+func (k *Kernel) emitState(t *Task, st State, obj int, val int64) {
+	if k.traceOff {
+		return
+	}
+	var loc int32
+	if st.Blocked() && k.current == t {
+		loc = t.location() // where it blocks; READY and RUNNING are still there
+		t.loc = loc
+	}
+	k.emit(EvState, t.id, obj, st, val, loc)
+}
+
+// ring is a FIFO of tasks in a power-of-two circular buffer.
+type ring struct {
+	buf  []*Task
+	head int
+	n    int
+}
+
+func (r *ring) len() int { return r.n }
+
+func (r *ring) push(t *Task) {
+	if r.n == len(r.buf) {
+		nb := make([]*Task, max(16, 2*len(r.buf)))
+		for i := 0; i < r.n; i++ {
+			nb[i] = r.buf[(r.head+i)&(len(r.buf)-1)]
+		}
+		r.buf, r.head = nb, 0
+	}
+	r.buf[(r.head+r.n)&(len(r.buf)-1)] = t
+	r.n++
+}
+
+func (r *ring) pop() *Task {
+	t := r.buf[r.head]
+	r.buf[r.head] = nil
+	r.head = (r.head + 1) & (len(r.buf) - 1)
+	r.n--
+	return t
+}
+
+// sortedIDs is a helper for deterministic iteration over task sets.
+func sortedIDs(ts []*Task) []*Task {
+	return slices.SortedFunc(slices.Values(ts), func(a, b *Task) int { return a.id - b.id })
+}
+
+// Tracebacker is an error that can render itself as a Python traceback.
+type Tracebacker interface{ Traceback() string }
+
+// warnUnjoined reports, as curio does when it discards a task, every task
+// that ended without being joined: a crash with its traceback, and any
+// other non-daemon task with "never joined". Cancelled tasks are exempt.
+func (k *Kernel) warnUnjoined() {
+	for _, t := range sortedIDs(k.unjoined) {
+		if t.joined || t.cancelled {
+			continue
+		}
+		var msg string
+		switch {
+		case t.err != nil:
+			msg = "Exception in unjoined task " + t.String() + "\n"
+			if tb, ok := t.err.(Tracebacker); ok {
+				msg += tb.Traceback()
+			} else {
+				msg += t.err.Error() + "\n"
+			}
+		case !t.daemon:
+			msg = t.String() + " never joined\n"
+		default:
+			continue
+		}
+		k.emit(EvWarning, t.id, 0, 0, int64(k.trace.str(msg)), 0)
+		k.emit(EvOutput, 0, Stderr, 0, int64(k.trace.str(msg)), 0)
+		if k.stderr != nil {
+			k.stderr.Write([]byte(msg))
+		}
+	}
+	k.unjoined = nil
+}

@@ -1,0 +1,427 @@
+package sim
+
+import (
+	"errors"
+	"iter"
+	"path"
+	"runtime"
+	"strings"
+)
+
+// Task is a coroutine scheduled by the kernel. Its blocking methods (Sleep,
+// Join, Wait, Cancel with blocking, and the blocking methods of queues,
+// locks, events and groups) may only be called by the task itself while it
+// runs; they are its traps and its cancellation points.
+type Task struct {
+	k      *Kernel
+	id     int
+	name   string
+	parent int
+	daemon bool
+	fn     TaskFunc
+
+	next  func() (trap, bool) // the coroutine, created on first run
+	stop  func()
+	yield func(trap) bool
+
+	state   State
+	cycles  int
+	cpu     Time
+	loc     int32 // location at the last state change
+	where   func() []Frame
+	waitObj int
+	waitQ   *WaitQueue
+	qprev   *Task
+	qnext   *Task
+	wakeErr error // what the blocking call returns on resume
+
+	sleepTimer   timer
+	timeoutTimer timer
+	timeout      Time   // effective deadline, never if none
+	deadlines    []Time // timeout blocks, outermost first
+
+	allowCancel   bool
+	cancelled     bool
+	cancelPending error
+
+	terminated bool
+	joined     bool
+	outcome    Outcome
+	result     any
+	err        error
+	joiners    WaitQueue
+	group      *TaskGroup
+}
+
+// errAbort unwinds a coroutine whose run has stopped.
+var errAbort = errors.New("sim: run stopped")
+
+// start creates the coroutine. A panic in task code becomes the task's
+// crash; the abort sentinel just unwinds.
+func (t *Task) start() {
+	t.next, t.stop = iter.Pull(func(yield func(trap) bool) {
+		t.yield = yield
+		defer func() {
+			if r := recover(); r != nil && r != errAbort {
+				t.result, t.err = nil, &PanicError{Value: r}
+			}
+		}()
+		t.result, t.err = t.fn(t)
+	})
+}
+
+// suspend hands control back to the kernel.
+func (t *Task) suspend(tr trap) {
+	if !t.yield(tr) {
+		panic(errAbort)
+	}
+}
+
+func (t *Task) mustRun() {
+	if t.k.current != t {
+		panic("sim: blocking call on task " + itoa(int64(t.id)) + " while it is not running")
+	}
+}
+
+// takeCancel returns a pending cancellation if it may be delivered now.
+func (t *Task) takeCancel() error {
+	if t.cancelPending != nil && t.allowCancel {
+		err := t.cancelPending
+		t.cancelPending = nil
+		return err
+	}
+	return nil
+}
+
+// block parks t on q (nil: on a timer only) in state st until woken. It
+// returns the error it is woken with: a cancellation or a timeout.
+func (t *Task) block(q *WaitQueue, st State, obj int, val int64) error {
+	t.mustRun()
+	if err := t.takeCancel(); err != nil {
+		return err
+	}
+	t.state, t.waitObj = st, obj
+	if q != nil {
+		q.push(t)
+	}
+	t.k.emitState(t, st, obj, val)
+	return t.yieldCPU()
+}
+
+// yieldCPU lets other tasks run until t is picked again and returns what
+// t was woken with. A guest traps back to the host; the host runs the
+// scheduler itself (see [Kernel.Step]) and goes back to Step only to end a
+// slice or when the run stops.
+func (t *Task) yieldCPU() error {
+	k := t.k
+	if k.host != t {
+		t.suspend(trapBlock)
+	} else {
+		k.current = nil
+		for k.pick(t) == nil {
+			if k.ending {
+				t.suspend(trapAbort)
+			} else {
+				t.suspend(trapSlice)
+			}
+		}
+	}
+	err := t.wakeErr
+	t.wakeErr = nil
+	return err
+}
+
+// Wait parks the task on q in state st until another task wakes it with
+// [Kernel.WakeOne] or [Kernel.WakeAll], or it is cancelled. obj is the
+// object id the trace shows it waiting on. This is the one blocking
+// primitive that every waiting object is built on.
+func (t *Task) Wait(q *WaitQueue, st State, obj int) error { return t.block(q, st, obj, 0) }
+
+// Sleep blocks for d of virtual time. Sleep(0) moves the task to the back
+// of the ready queue so that others run: curio's schedule().
+func (t *Task) Sleep(d Time) error {
+	t.mustRun()
+	if d <= 0 {
+		if err := t.takeCancel(); err != nil {
+			return err
+		}
+		t.k.makeReady(t, nil)
+		return t.yieldCPU()
+	}
+	return t.SleepUntil(t.k.now + d)
+}
+
+// SleepUntil blocks until the clock reaches when (curio's wake_at).
+func (t *Task) SleepUntil(when Time) error {
+	t.mustRun()
+	if when <= t.k.now {
+		return t.Sleep(0)
+	}
+	t.k.timers.arm(&t.sleepTimer, when, &t.k.seq)
+	err := t.block(nil, TimeSleep, 0, int64(when))
+	if err != nil && t.sleepTimer.idx >= 0 {
+		t.k.timers.remove(&t.sleepTimer)
+	}
+	return err
+}
+
+// Spawn creates a task that runs fn. It does not switch: the new task runs
+// when the spawner next blocks. Daemon tasks are never expected to be joined.
+func (t *Task) Spawn(name string, fn TaskFunc, daemon bool) *Task {
+	return t.k.spawn(t, name, fn, daemon)
+}
+
+// Join waits for target to end and returns its result; if target failed
+// (including being cancelled) it returns a [*TaskError] caused by target's
+// error, as curio's join does.
+func (t *Task) Join(target *Task) (any, error) {
+	if err := t.WaitFor(target); err != nil {
+		return nil, err
+	}
+	target.joined = true
+	if target.err != nil {
+		return nil, &TaskError{TaskID: target.id, Name: target.name, Cause: target.err}
+	}
+	return target.result, nil
+}
+
+// WaitFor waits for target to end without collecting its result (curio's
+// Task.wait).
+func (t *Task) WaitFor(target *Task) error {
+	for !target.terminated {
+		if err := t.block(&target.joiners, TaskJoin, target.id, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Cancel asks target to stop: it raises TaskCancelled at target's next
+// blocking trap (at once if it is blocked now). With blocking, Cancel then
+// waits for target to end. It reports false if target had already ended,
+// which is a no-op.
+func (t *Task) Cancel(target *Task, blocking bool) (bool, error) {
+	if target == t {
+		return false, runtimeError("A task can't cancel itself")
+	}
+	if target.terminated {
+		return false, nil
+	}
+	t.k.cancel(target, t, false)
+	if blocking {
+		return true, t.WaitFor(target)
+	}
+	return true, nil
+}
+
+// cancel delivers TaskCancelled to target now if it is blocked and allows
+// cancellation, or leaves it pending for its next blocking trap. A task is
+// cancelled once; force (used at shutdown) cancels again a task that caught
+// an earlier cancellation and went on.
+func (k *Kernel) cancel(target *Task, by *Task, force bool) {
+	if target.terminated || (target.cancelled && !force) {
+		return
+	}
+	target.cancelled = true
+	var byID int
+	if by != nil {
+		byID = by.id
+	}
+	k.emit(EvCancel, target.id, byID, 0, 0, 0)
+	exc := &Cancelled{Kind: TaskCancelled, At: k.now}
+	if target.state.Blocked() && target.allowCancel {
+		k.makeReady(target, exc)
+	} else {
+		target.cancelPending = exc
+	}
+}
+
+// Charge spends d of virtual CPU time in the running task: the clock moves
+// and every other task waits. Each call is also one step. When the host's
+// step budget runs out the task pauses invisibly; when a limit is exceeded
+// the run stops and Charge does not return.
+func (t *Task) Charge(d Time) {
+	k := t.k
+	k.steps++
+	if k.steps > k.lim.Steps {
+		k.abortCurrent(k.limitError("steps", k.lim.Steps))
+	}
+	if !k.zeroCost && d > 0 {
+		k.now += d
+		t.cpu += d
+		if k.now > k.lim.Time {
+			k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
+		}
+	}
+	k.budget--
+	if k.budget <= 0 {
+		t.suspend(trapSlice)
+	}
+}
+
+// Abort stops the whole run with err, from inside the running task (for
+// limits the host enforces itself, such as memory). It does not return.
+func (t *Task) Abort(err error) {
+	t.mustRun()
+	t.k.abortCurrent(err)
+}
+
+// Streams for [Task.Write].
+const (
+	Stdout = 1
+	Stderr = 2
+)
+
+// Write records text written by the task to stream (Stdout or Stderr) and
+// copies it to the kernel's writers.
+func (t *Task) Write(stream int, text string) {
+	k := t.k
+	k.outBytes += int64(len(text))
+	if k.outBytes > k.lim.OutputBytes {
+		k.abortCurrent(k.limitError("output bytes", k.lim.OutputBytes))
+	}
+	k.emit(EvOutput, t.id, stream, 0, int64(k.trace.str(text)), 0)
+	w := k.stdout
+	if stream == Stderr {
+		w = k.stderr
+	}
+	if w != nil {
+		w.Write([]byte(text))
+	}
+}
+
+// SetWhere installs the function the kernel calls at each state change to
+// learn where the task stands (its stack, innermost frame last).
+func (t *Task) SetWhere(where func() []Frame) { t.where = where }
+
+// location interns the task's current stack in the trace.
+func (t *Task) location() int32 {
+	switch {
+	case t.where != nil:
+		return t.k.trace.intern(t.where())
+	case t.k.goLines:
+		return t.k.trace.intern(goStack())
+	}
+	return 0
+}
+
+// goStack is the Go call stack of task code, outside this package.
+func goStack() []Frame {
+	var pcs [32]uintptr
+	n := runtime.Callers(3, pcs[:])
+	frames := runtime.CallersFrames(pcs[:n])
+	var out []Frame
+	for {
+		f, more := frames.Next()
+		fn := f.Function
+		if !strings.HasPrefix(fn, "asyncplay/sim.") && !strings.HasPrefix(fn, "iter.") &&
+			!strings.HasPrefix(fn, "runtime.") && fn != "" {
+			short := fn[strings.LastIndexByte(fn, '/')+1:]
+			out = append(out, Frame{File: path.Base(f.File), Line: f.Line, Func: short})
+		}
+		if !more {
+			break
+		}
+	}
+	// Innermost last, as in a Python traceback.
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// ID is the task's id; the main task is 1.
+func (t *Task) ID() int { return t.id }
+
+// Name is the task's name.
+func (t *Task) Name() string { return t.name }
+
+// Parent is the id of the task that spawned this one (0 for main).
+func (t *Task) Parent() int { return t.parent }
+
+// Daemon reports whether the task was spawned as a daemon.
+func (t *Task) Daemon() bool { return t.daemon }
+
+// State is the task's scheduling state.
+func (t *Task) State() State { return t.state }
+
+// Cycles counts how many times the task has been run.
+func (t *Task) Cycles() int { return t.cycles }
+
+// CPU is the virtual CPU time the task has charged.
+func (t *Task) CPU() Time { return t.cpu }
+
+// Terminated reports whether the task has ended.
+func (t *Task) Terminated() bool { return t.terminated }
+
+// Cancelled reports whether the task has been asked to cancel.
+func (t *Task) Cancelled() bool { return t.cancelled }
+
+// Outcome says how a terminated task ended.
+func (t *Task) Outcome() Outcome { return t.outcome }
+
+// Result is the value the task returned (nil until it has).
+func (t *Task) Result() any { return t.result }
+
+// Err is the error the task ended with (nil if it returned normally).
+func (t *Task) Err() error { return t.err }
+
+// Joined reports whether the task's result has been collected.
+func (t *Task) Joined() bool { return t.joined }
+
+// Kernel is the kernel running the task.
+func (t *Task) Kernel() *Kernel { return t.k }
+
+// AllowCancel turns delivery of cancellations (and timeouts) on or off;
+// while off they stay pending (curio's disable_cancellation).
+func (t *Task) AllowCancel(allow bool) { t.allowCancel = allow }
+
+// CancelPending is the cancellation waiting to be delivered, if any.
+func (t *Task) CancelPending() error { return t.cancelPending }
+
+// SetCancelPending replaces the pending cancellation and returns the old
+// one (curio's set_cancellation).
+func (t *Task) SetCancelPending(err error) error {
+	old := t.cancelPending
+	t.cancelPending = err
+	return old
+}
+
+// String is curio's repr of a task.
+func (t *Task) String() string {
+	return "Task(id=" + itoa(int64(t.id)) + ", name=" + quote(t.name) + ", state=" + quote(t.state.String()) + ")"
+}
+
+// status says where the task stands, for deadlock and limit reports.
+func (t *Task) status() TaskStatus {
+	s := TaskStatus{ID: t.id, Name: t.name, State: t.state, Daemon: t.daemon}
+	if t.state.Blocked() {
+		s.On = t.k.describe(t.state, t.waitObj)
+	}
+	if t.where != nil {
+		s.Stack = t.where()
+	} else {
+		s.Stack = t.k.trace.Stack(t.loc)
+	}
+	return s
+}
+
+// describe names what a task in state st waits on.
+func (k *Kernel) describe(st State, obj int) string {
+	switch {
+	case st == TaskJoin:
+		if info, ok := k.trace.Task(obj); ok {
+			return "Task#" + itoa(int64(obj)) + " " + quote(info.Name)
+		}
+	case obj != 0:
+		if info, ok := k.trace.Object(obj); ok {
+			return info.Label()
+		}
+	}
+	return ""
+}
+
+func isCancelled(err error) bool {
+	var c *Cancelled
+	return errors.As(err, &c)
+}

@@ -1,0 +1,140 @@
+package sim
+
+type timerKind uint8
+
+const (
+	timerSleep timerKind = iota
+	timerTimeout
+	timerFunc
+)
+
+// timer is an entry of the kernel's timer heap. Sleep and timeout timers
+// live inside their task, so arming one allocates nothing; idx lets a
+// cancelled or restored timer leave the heap at once, so deadlines that are
+// never hit do not pile up.
+type timer struct {
+	when Time
+	seq  uint64
+	idx  int // position in the heap, -1 when not armed
+	kind timerKind
+	task *Task
+	fn   func()
+}
+
+// timerHeap orders timers by (deadline, sequence): equal deadlines fire in
+// the order they were armed.
+type timerHeap []*timer
+
+func (h timerHeap) less(i, j int) bool {
+	a, b := h[i], h[j]
+	return a.when < b.when || (a.when == b.when && a.seq < b.seq)
+}
+
+func (h timerHeap) swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].idx, h[j].idx = i, j
+}
+
+func (h timerHeap) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			return
+		}
+		h.swap(i, p)
+		i = p
+	}
+}
+
+func (h timerHeap) down(i int) {
+	n := len(h)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		m := l
+		if r := l + 1; r < n && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h.swap(i, m)
+		i = m
+	}
+}
+
+// arm (re)schedules tm at when.
+func (h *timerHeap) arm(tm *timer, when Time, seq *uint64) {
+	if tm.idx >= 0 {
+		h.remove(tm)
+	}
+	*seq++
+	tm.when, tm.seq, tm.idx = when, *seq, len(*h)
+	*h = append(*h, tm)
+	h.up(tm.idx)
+}
+
+func (h *timerHeap) remove(tm *timer) {
+	i, last := tm.idx, len(*h)-1
+	if i != last {
+		h.swap(i, last)
+	}
+	(*h)[last] = nil
+	*h = (*h)[:last]
+	if i != last {
+		h.down(i)
+		h.up(i)
+	}
+	tm.idx = -1
+}
+
+func (h timerHeap) next() Time {
+	if len(h) == 0 {
+		return never
+	}
+	return h[0].when
+}
+
+// expireTimers fires every timer due now, in (deadline, sequence) order,
+// recording how late each fired (late only when a task held the CPU).
+func (k *Kernel) expireTimers() {
+	for len(k.timers) > 0 && k.timers[0].when <= k.now && k.stopErr == nil {
+		tm := k.timers[0]
+		k.timers.remove(tm)
+		late := k.now - tm.when
+		switch tm.kind {
+		case timerSleep:
+			k.emit(EvTimer, tm.task.id, 0, TimeSleep, int64(late), 0)
+			k.makeReady(tm.task, nil)
+		case timerTimeout:
+			k.emit(EvTimer, tm.task.id, 0, Ready, int64(late), 0)
+			k.fireTimeout(tm.task)
+		case timerFunc:
+			tm.fn()
+		}
+	}
+}
+
+// Timer is a callback the kernel runs at a virtual time, in the timer phase
+// of a pass; the world uses it to deliver bytes and to pace its peers.
+type Timer struct{ tm timer }
+
+// At schedules fn to run at virtual time when (or at once, in the next
+// timer phase, if when has passed). The returned timer can be stopped.
+func (k *Kernel) At(when Time, fn func()) *Timer {
+	t := &Timer{tm: timer{idx: -1, kind: timerFunc, fn: fn}}
+	k.timers.arm(&t.tm, when, &k.seq)
+	return t
+}
+
+// Stop cancels the timer if it has not fired; it reports whether it had
+// been pending.
+func (k *Kernel) StopTimer(t *Timer) bool {
+	if t.tm.idx < 0 {
+		return false
+	}
+	k.timers.remove(&t.tm)
+	return true
+}
