@@ -138,3 +138,6 @@ func (k *Kernel) StopTimer(t *Timer) bool {
 	k.timers.remove(&t.tm)
 	return true
 }
+
+// Timers is the number of armed timers (sleeps, deadlines, callbacks).
+func (k *Kernel) Timers() int { return len(k.timers) }
