@@ -78,4 +78,3 @@ func firstDiff(got, want string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
