@@ -223,6 +223,7 @@ func (k *Kernel) Step(budget int64) bool {
 			}
 			k.host = h
 		}
+		k.current = h // a host paused in Charge continues its own code
 		tr, ok := h.next()
 		k.current = nil
 		switch {

@@ -124,6 +124,7 @@ func (t *Task) yieldCPU() error {
 			} else {
 				t.suspend(trapSlice)
 			}
+			k.current = nil // back in the scheduler, not in t's code
 		}
 	}
 	err := t.wakeErr
