@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // WaitPolicy is a task group's `wait=` argument: what Join waits for.
 type WaitPolicy uint8
 
@@ -30,6 +32,7 @@ type TaskGroup struct {
 	collected []*Task // taken by Join, for Results and Exceptions
 	completed *Task
 	joined    bool
+	added     int // members ever added; numbers them in spawn order
 	waiters   WaitQueue
 }
 
@@ -65,6 +68,8 @@ func (g *TaskGroup) AddTask(task *Task) error {
 
 func (g *TaskGroup) add(task *Task) {
 	task.group = g
+	g.added++
+	task.groupSeq = g.added
 	if int(task.id) <= len(g.k.trace.Tasks) {
 		g.k.trace.Tasks[task.id-1].Group = g.id
 	}
@@ -259,26 +264,41 @@ func (g *TaskGroup) collect(t *Task) error {
 }
 
 // CancelRemaining cancels the running members in spawn order, waiting for
-// each to finish its cleanup before cancelling the next.
+// each to finish its cleanup before cancelling the next. If t is itself
+// cancelled (or times out) while it waits, it still finishes the job and
+// then returns that error: no member may outlive the group's block.
 func (g *TaskGroup) CancelRemaining(t *Task) error {
+	var first error
 	for _, m := range g.Tasks() {
 		if m == t {
 			continue
 		}
-		if _, err := t.Cancel(m, true); err != nil {
-			return err
+		// Fix: returning at the first interruption left m in its cleanup
+		// and never cancelled the members after it.
+		_, err := t.Cancel(m, true)
+		for err != nil {
+			if first == nil {
+				first = err
+			}
+			err = t.WaitFor(m)
 		}
 		m.joined = true
 	}
-	return nil
+	return first
 }
 
 // Exit leaves the group's `async with` block: if the body failed, cancel
-// what is still running and let the failure through; otherwise Join.
+// what is still running and let the failure through (or a cancellation of
+// t that arrived meanwhile, which replaces it); otherwise Join.
 func (g *TaskGroup) Exit(t *Task, bodyErr error) error {
 	if bodyErr != nil {
-		g.CancelRemaining(t)
+		cerr := g.CancelRemaining(t)
 		g.joined = true
+		// Fix: a cancellation delivered while cleaning up was dropped. As
+		// in Python's __aexit__, it replaces the body's error.
+		if cerr != nil {
+			return cerr
+		}
 		return bodyErr
 	}
 	return g.Join(t)
@@ -309,14 +329,15 @@ func (g *TaskGroup) Exception() error {
 	return g.completed.err
 }
 
-// Results lists the results of the tasks Join collected, in completion
-// order; a failed one makes it return a [*TaskError] instead.
+// Results lists the results of the tasks Join collected, in spawn order
+// as curio does; a failed one makes it return a [*TaskError] instead.
 func (g *TaskGroup) Results() ([]any, error) {
 	if !g.joined {
 		return nil, runtimeError("Task group not yet terminated")
 	}
-	out := make([]any, 0, len(g.collected))
-	for _, task := range g.collected {
+	collected := g.bySpawn()
+	out := make([]any, 0, len(collected))
+	for _, task := range collected {
 		if task.err != nil {
 			return nil, &TaskError{TaskID: task.id, Name: task.name, Cause: task.err}
 		}
@@ -326,11 +347,16 @@ func (g *TaskGroup) Results() ([]any, error) {
 }
 
 // Exceptions lists the errors of the tasks Join collected (nil entries for
-// successes), in completion order.
+// successes), in spawn order.
 func (g *TaskGroup) Exceptions() []error {
-	out := make([]error, len(g.collected))
-	for i, task := range g.collected {
+	collected := g.bySpawn()
+	out := make([]error, len(collected))
+	for i, task := range collected {
 		out[i] = task.err
 	}
 	return out
+}
+
+func (g *TaskGroup) bySpawn() []*Task {
+	return slices.SortedFunc(slices.Values(g.collected), func(a, b *Task) int { return a.groupSeq - b.groupSeq })
 }

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -356,6 +357,7 @@ func (k *Kernel) abortCurrent(err error) {
 // records how it ended.
 func (k *Kernel) finish() {
 	k.done = true
+	k.trace.max = math.MaxInt // the closing records always fit
 	end := "main ended"
 	if k.stopErr != nil {
 		end = k.stopErr.Error()
@@ -501,10 +503,6 @@ func (k *Kernel) emit(kind Kind, task, obj int, st State, val int64, aux int32) 
 
 // traceFull stops a run whose trace has reached its limit.
 func (k *Kernel) traceFull() {
-	if k.done {
-		k.trace.max++ // the closing records of the run always fit
-		return
-	}
 	k.stop(k.limitError("trace events", int64(k.lim.TraceEvents)))
 	if k.current != nil {
 		k.current.suspend(trapAbort)
@@ -563,10 +561,11 @@ type Tracebacker interface{ Traceback() string }
 
 // warnUnjoined reports, as curio does when it discards a task, every task
 // that ended without being joined: a crash with its traceback, and any
-// other non-daemon task with "never joined". Cancelled tasks are exempt.
+// other non-daemon task with "never joined". Cancelled tasks and members of
+// task groups are exempt, as in curio.
 func (k *Kernel) warnUnjoined() {
 	for _, t := range sortedIDs(k.unjoined) {
-		if t.joined || t.cancelled {
+		if t.joined || t.cancelled || t.group != nil { // a group answers for its members
 			continue
 		}
 		var msg string

@@ -121,10 +121,12 @@ func (q *Queue) TryGet() (any, bool, error) {
 
 func (q *Queue) take() (any, error) {
 	item, err := q.pop()
+	// Record the size even if pop failed: like heapq.heappop, a failed
+	// comparison has already removed an item, and the trace must match.
+	q.k.emit(EvQueue, q.k.currentID(), q.id, QueueGet, int64(q.n), 0)
 	if err != nil {
 		return nil, err
 	}
-	q.k.emit(EvQueue, q.k.currentID(), q.id, QueueGet, int64(q.n), 0)
 	if q.putters.head != nil {
 		q.k.makeReady(q.putters.head, nil)
 	}
@@ -144,12 +146,13 @@ func (q *Queue) TaskDone() error {
 
 // Join blocks t until every item put has been marked done.
 func (q *Queue) Join(t *Task) error {
-	for q.unfinished > 0 {
-		if err := t.block(&q.joiners, QueueJoin, q.id, 0); err != nil {
-			return err
-		}
+	if q.unfinished <= 0 {
+		return nil
 	}
-	return nil
+	// Block once, without re-checking the count when woken: as in curio
+	// (and asyncio), the task_done that brings the count to zero releases
+	// the joiners even if a new item is put before they run.
+	return t.block(&q.joiners, QueueJoin, q.id, 0)
 }
 
 // Items lists the items in the order they would be got (for the monitor

@@ -38,12 +38,13 @@ func (e *Event) Clear() {
 
 // Wait blocks t until the event is set; it returns at once if it is.
 func (e *Event) Wait(t *Task) error {
-	for !e.set {
-		if err := t.block(&e.waiters, EventWait, e.id, 0); err != nil {
-			return err
-		}
+	if e.set {
+		return nil
 	}
-	return nil
+	// Block once, without re-checking the flag when woken: as in curio and
+	// asyncio, Set wakes every current waiter even if the event is cleared
+	// again before they run (a set-then-clear pulse is not lost).
+	return t.block(&e.waiters, EventWait, e.id, 0)
 }
 
 // Lock is curio's Lock, or RLock when reentrant. Release hands the lock
@@ -228,8 +229,25 @@ func (c *Condition) Wait(t *Task) error {
 	c.lock.depth = 1
 	c.lock.Release(t)
 	err := t.block(&c.waiters, CondWait, c.id, 0)
-	if aerr := c.lock.Acquire(t); aerr != nil {
-		return aerr
+	// Reacquire the lock whatever happens, as asyncio's Condition does: a
+	// cancellation, timeout or interrupt that arrives while t waits in
+	// LOCK_ACQUIRE must not make Wait return without the lock. Wait
+	// returns the first error; a later one stays pending for t's next
+	// blocking trap, so it is not lost.
+	var later error
+	for {
+		aerr := c.lock.Acquire(t)
+		if aerr == nil {
+			break
+		}
+		if err == nil {
+			err = aerr
+		} else if later == nil {
+			later = aerr
+		}
+	}
+	if later != nil && t.cancelPending == nil {
+		t.cancelPending = later
 	}
 	c.lock.depth = depth
 	return err

@@ -51,6 +51,7 @@ type Task struct {
 	err        error
 	joiners    WaitQueue
 	group      *TaskGroup
+	groupSeq   int // position among the group's members
 }
 
 // errAbort unwinds a coroutine whose run has stopped.
@@ -410,9 +411,13 @@ func (t *Task) status() TaskStatus {
 // describe names what a task in state st waits on.
 func (k *Kernel) describe(st State, obj int) string {
 	switch {
-	case st == TaskJoin:
+	case st == TaskJoin && obj > 0:
 		if info, ok := k.trace.Task(obj); ok {
 			return "Task#" + itoa(int64(obj)) + " " + quote(info.Name)
+		}
+	case obj < 0: // a wait on a task group (NextDone, Join)
+		if info, ok := k.trace.Object(-obj); ok {
+			return info.Label()
 		}
 	case obj != 0:
 		if info, ok := k.trace.Object(obj); ok {

@@ -14,6 +14,11 @@ import "errors"
 //     exception into TimeoutCancellationError: it is being cancelled
 //     because time ran out elsewhere;
 //   - a timeout that no open block accounts for is UncaughtTimeoutError.
+//
+// Timers due at the same instant fire in the order they were armed, so in
+// `timeout_after(1, sleep(1))` the deadline, armed first, wins: the call
+// times out. (curio happens to wake the sleeper first there; a rule that
+// depends only on order is easier to see and to explain.)
 
 // TimeoutScope is an open timeout block (curio's timeout_after,
 // timeout_at, ignore_after and ignore_at used with `async with`).

@@ -17,8 +17,9 @@ const (
 	// flags are in [Trace.Tasks].
 	EvSpawn
 	// EvState: Task entered State. For blocking states Obj is what it waits
-	// on (a task id for TASK_JOIN, an object id otherwise) and Val is the
-	// wake-up deadline of TIME_SLEEP. Aux is the location ([Trace.Stack]).
+	// on: a task id for TASK_JOIN, minus the group's object id for TASK_JOIN
+	// on a task group, an object id otherwise. Val is the wake-up deadline
+	// of TIME_SLEEP. Aux is the location ([Trace.Stack]) where it blocked.
 	EvState
 	// EvDone: Task terminated. Val is an [Outcome]; Aux is the index of the
 	// error text in [Trace.Strings] (0 if none).
