@@ -1,5 +1,7 @@
 package sim
 
+import "iter"
+
 // QueueOrder is the order in which a [Queue] hands out its items.
 type QueueOrder uint8
 
@@ -108,6 +110,21 @@ func (q *Queue) Get(t *Task) (any, error) {
 		}
 	}
 	return q.take()
+}
+
+// All iterates over the items as they arrive, getting each with Get: the
+// kernel's form of `async for item in queue`. Like curio's, the iteration
+// never ends by itself; it stops when the loop breaks or when Get fails
+// (a cancellation or a timeout), yielding that error last.
+func (q *Queue) All(t *Task) iter.Seq2[any, error] {
+	return func(yield func(any, error) bool) {
+		for {
+			item, err := q.Get(t)
+			if !yield(item, err) || err != nil {
+				return
+			}
+		}
+	}
 }
 
 // TryGet removes an item if there is one.

@@ -554,3 +554,33 @@ func TestQueueTaskDoneTooManyTimesIsValueError(t *testing.T) {
 	})
 	must(t, err)
 }
+
+// TestQueueAllIteratesUntilCancelled pins `async for msg in queue`: items
+// come in order as they arrive, and a cancellation ends the loop with it.
+func TestQueueAllIteratesUntilCancelled(t *testing.T) {
+	_, _, err, out := run(t, func(t *sim.Task) (any, error) {
+		q := t.Kernel().NewQueue("msgs", sim.FIFO, 0)
+		reader := t.Spawn("reader", func(t *sim.Task) (any, error) {
+			for msg, err := range q.All(t) {
+				if err != nil {
+					say(t, "stopped: %v", err)
+					return nil, err
+				}
+				say(t, "got %v", msg)
+			}
+			return nil, nil
+		}, false)
+		for _, m := range []string{"a", "b"} {
+			q.Put(t, m)
+			t.Sleep(sim.Second)
+		}
+		_, err := t.Cancel(reader, true)
+		return nil, err
+	})
+	must(t, err)
+	expect(t, out, `
+		0.000s reader: got a
+		1.000s reader: got b
+		2.000s reader: stopped: TaskCancelled
+		`)
+}
