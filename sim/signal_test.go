@@ -333,19 +333,6 @@ func TestSignalTraceRecords(t *testing.T) {
 	})
 }
 
-// sigCountdown is the tutorial's countdown task.
-func sigCountdown(n int) sim.TaskFunc {
-	return func(t *sim.Task) (any, error) {
-		for ; n > 0; n-- {
-			say(t, "T-minus %d", n)
-			if err := t.Sleep(sim.Second); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
-	}
-}
-
 // sigParent is the tutorial's parent: it waits for Control-C with a
 // SignalEvent, deletes the event, counts down, gives the kid 10 seconds
 // to come, then cancels it. The kid's friends play until cancelled.
@@ -375,7 +362,7 @@ func sigParent(t *sim.Task) (any, error) {
 	}
 	goodbye.Close() // del goodbye: Control-C has its default action again
 	say(t, "Let's go")
-	count := t.Spawn("countdown", sigCountdown(5), false)
+	count := t.Spawn("countdown", countdown(5), false)
 	if _, err := t.Join(count); err != nil {
 		say(t, "join raised %v", err)
 		return nil, err
