@@ -118,8 +118,9 @@ type Kernel struct {
 	passLeft int   // tasks of the current pass still to run
 	budget   int64
 
-	shutdown   bool  // main has ended; cancelling the rest
 	shutdownAt *Task // the task being cancelled at shutdown
+	shutdownI  int   // k.tasks index the shutdown scan has come down to
+	shutdownN  int   // len(k.tasks) when that scan started
 	done       bool
 	stopErr    error // why the run stopped early (limit, deadlock, signal)
 	mainErr    error
@@ -384,14 +385,14 @@ func (k *Kernel) finish() {
 // each blocking until it has run its cleanup. It reports whether a task is
 // still being shut down.
 func (k *Kernel) shutdownNext() bool {
-	if !k.shutdown {
-		k.shutdown = true
-	}
 	if t := k.shutdownAt; t != nil && !t.terminated {
 		return true
 	}
-	for i := len(k.tasks) - 1; i >= 0; i-- {
-		if t := k.tasks[i]; t != nil {
+	if n := len(k.tasks); n != k.shutdownN { // tasks spawned by cleanups go first
+		k.shutdownI, k.shutdownN = n-1, n
+	}
+	for ; k.shutdownI >= 0; k.shutdownI-- {
+		if t := k.tasks[k.shutdownI]; t != nil {
 			k.shutdownAt = t
 			k.cancel(t, nil, true)
 			return true
