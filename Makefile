@@ -26,12 +26,13 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./sim/...
 
-# fuzz: each Fuzz target in ./sim for FUZZTIME (20s); no targets, no work.
+# fuzz: each Fuzz target of every package for FUZZTIME (20s); none, no work.
 fuzz:
-	@set -e; list=$$($(GO) test -list '^Fuzz' ./sim); \
-	for f in $$(printf '%s\n' "$$list" | grep -x 'Fuzz[A-Za-z0-9_]*'); do \
-	  echo "$(GO) test -run '^\$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./sim"; \
-	  $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./sim; \
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep -x 'Fuzz[A-Za-z0-9_]*' || true); do \
+	    echo "$(GO) test -run '^\$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) $$pkg"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
 	done
 
 # clean: remove build output (test and fuzz caches are left alone).

@@ -1,0 +1,72 @@
+// Package py is the root of asyncplay's Python-subset interpreter: the
+// language learners write, hosted on the kernel in package sim. It holds no
+// code of its own; this page is the map of its packages and the decisions
+// they share.
+//
+// # Packages
+//
+//   - syntax: scanner, parser and an AST that mirrors CPython's ast module
+//     node for node, so that syntax.Dump(tree) must equal CPython 3.11's
+//     ast.dump for the same source (the parser's oracle), and SyntaxError
+//     text (message, line, caret) must equal CPython's.
+//   - runtime: values, the compiler from AST to Go closures, frames,
+//     exceptions and tracebacks, and the built-in functions and types.
+//   - modules: built-in modules (curio, time, random, collections,
+//     functools, itertools, math, datetime, signal, logging, sys), each
+//     bound to the kernel; asyncio and the world's sockets, threads and
+//     processes join them later.
+//   - testdata/lang: plain-Python programs with the output, stderr and exit
+//     code CPython 3.11 gives them; every one must run identically here.
+//
+// # Decisions the runtime keeps
+//
+// One Python task is one kernel task: its coroutine stack is the Python
+// call stack. `await coro` runs the coroutine as a nested call on that same
+// stack; only kernel traps (curio's sleep, Queue.get, ...) switch tasks, as
+// in curio. Generators and async generators need a stack of their own and
+// get one from iter.Pull.
+//
+// The compiler resolves every name at compile time (locals are slots in a
+// frame's slice, closures share cells, globals live in the module dict), and
+// turns each AST node into a Go closure, so that evaluating a node is one
+// indirect call and no map lookup. Python exceptions are Go errors returned
+// alongside values, never Go panics, which are slow; return, break and
+// continue are results of executing a statement, not errors. Python's
+// RecursionError comes from a depth counter at CPython's default (1000),
+// well before the Go stack (or V8's, in WebAssembly, whose stack is far
+// smaller than Go's) can overflow.
+//
+// Values are Go values behind an interface. Ints are int64 until an
+// operation overflows, then *big.Int (math/bits detects the overflow);
+// boxed small ints come from a preallocated table, as CPython's small-int
+// cache, so hot arithmetic rarely allocates. Floats print with CPython's
+// shortest-repr rules. Dicts keep insertion order. Sets iterate in the
+// order CPython's own hash table would give for ints, floats, bools, None
+// and tuples of them (the same open-addressing probe sequence), so that
+// printing a set of numbers matches python3; str hashes are randomised in
+// CPython, so no program can rely on the order of a set of strings there
+// either, and here they iterate in insertion order.
+//
+// Time, randomness and the outside world come only from the kernel:
+// time.time() and datetime.now() read the virtual clock, random is seeded
+// by the kernel's generator, and nothing reads the host's files, network,
+// environment or clock. Interpreted code pays virtual CPU per operation:
+// the thread state counts operations and charges them to the kernel in
+// batches, and always before a trap, a clock read or output, so that the
+// virtual time at every visible event is exact.
+//
+// CPython warns "coroutine '...' was never awaited" when the last reference
+// to an unstarted coroutine goes away. Without reference counting the
+// runtime warns at the two places a learner's program drops one: when an
+// expression statement evaluates to an unstarted coroutine (the tutorial's
+// forgotten `await`), and at the end of the run for any still unstarted.
+//
+// # Performance
+//
+// On this project's 2-core machine CPython 3.11 computes fib(30)
+// recursively in 0.12 s and moves 200,000 messages through an
+// asyncio.Queue(maxsize=1) in 1.3 s. The targets are fib within 1.5x of
+// CPython (0.18 s, about 135 ns a call) and the queue at least 3x faster
+// than asyncio (0.43 s); the kernel alone moves about 5 million messages a
+// second, so the interpreter's own overhead decides both.
+package py
