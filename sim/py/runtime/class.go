@@ -1,0 +1,149 @@
+package runtime
+
+import (
+	"strings"
+)
+
+// Class is a Python type object. Built-in types and user classes are both
+// Classes; built-in ones carry Go methods in their Dict.
+type Class struct {
+	Name    string
+	Module  string // "builtins" for built-in types, "__main__" for the learner's
+	Bases   []*Class
+	MRO     []*Class // C3 linearisation, the class itself first
+	Dict    *Namespace
+	builtin bool
+}
+
+// ObjectClass is `object`, the root of every MRO, and TypeClass is `type`.
+var (
+	ObjectClass = &Class{Name: "object", Module: "builtins", Dict: NewNamespace(), builtin: true}
+	TypeClass   = newBuiltinClass("type", ObjectClass)
+)
+
+func init() { ObjectClass.MRO = []*Class{ObjectClass} }
+
+// newBuiltinClass creates a built-in type with a single base.
+func newBuiltinClass(name string, base *Class) *Class {
+	c := &Class{Name: name, Module: "builtins", Bases: []*Class{base}, Dict: NewNamespace(), builtin: true}
+	c.MRO = append([]*Class{c}, base.MRO...)
+	return c
+}
+
+// NewClass creates a class with the C3 linearisation of its bases (object
+// if none), or the TypeError CPython raises when none exists.
+func NewClass(name, module string, bases []*Class, dict *Namespace) (*Class, error) {
+	if len(bases) == 0 {
+		bases = []*Class{ObjectClass}
+	}
+	for i, b := range bases {
+		for _, b2 := range bases[:i] {
+			if b == b2 {
+				return nil, NewError(TypeErrorClass, "duplicate base class "+b.Name)
+			}
+		}
+	}
+	c := &Class{Name: name, Module: module, Bases: bases, Dict: dict}
+	mro, err := c3(c, bases)
+	if err != nil {
+		return nil, err
+	}
+	c.MRO = mro
+	return c, nil
+}
+
+// c3 merges the bases' MROs and the list of bases, keeping local
+// precedence and monotonicity, as Python does.
+func c3(c *Class, bases []*Class) ([]*Class, error) {
+	var seqs [][]*Class
+	for _, b := range bases {
+		seqs = append(seqs, append([]*Class(nil), b.MRO...))
+	}
+	seqs = append(seqs, append([]*Class(nil), bases...))
+	out := []*Class{c}
+	for {
+		nonEmpty := seqs[:0]
+		for _, s := range seqs {
+			if len(s) > 0 {
+				nonEmpty = append(nonEmpty, s)
+			}
+		}
+		seqs = nonEmpty
+		if len(seqs) == 0 {
+			return out, nil
+		}
+		var head *Class
+		for _, s := range seqs {
+			cand := s[0]
+			inTail := false
+			for _, s2 := range seqs {
+				for _, x := range s2[1:] {
+					if x == cand {
+						inTail = true
+					}
+				}
+			}
+			if !inTail {
+				head = cand
+				break
+			}
+		}
+		if head == nil {
+			var names []string
+			for _, b := range bases {
+				names = append(names, b.Name)
+			}
+			return nil, NewError(TypeErrorClass, "Cannot create a consistent method resolution order (MRO) for bases "+strings.Join(names, ", "))
+		}
+		out = append(out, head)
+		for i, s := range seqs {
+			if s[0] == head {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
+// Lookup finds name along the MRO, as attribute lookup on the class does.
+func (c *Class) Lookup(name string) (Value, *Class, bool) {
+	for _, k := range c.MRO {
+		if v, ok := k.Dict.Get(name); ok {
+			return v, k, true
+		}
+	}
+	return nil, nil, false
+}
+
+// IsSubclass reports whether c is base or derives from it.
+func (c *Class) IsSubclass(base *Class) bool {
+	for _, k := range c.MRO {
+		if k == base {
+			return true
+		}
+	}
+	return false
+}
+
+// QualName is the name repr shows: "int", or "__main__.Foo".
+func (c *Class) QualName() string {
+	if c.Module == "builtins" || c.Module == "" {
+		return c.Name
+	}
+	return c.Module + "." + c.Name
+}
+
+// Instance is an object of a user class, or an exception.
+type Instance struct {
+	Class *Class
+	Dict  *Namespace
+	Exc   *ExcState // set for instances of BaseException and its subclasses
+}
+
+// NewInstance creates an empty instance of c.
+func NewInstance(c *Class) *Instance {
+	i := &Instance{Class: c, Dict: NewNamespace()}
+	if c.IsSubclass(BaseExceptionClass) {
+		i.Exc = &ExcState{}
+	}
+	return i
+}
