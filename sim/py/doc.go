@@ -43,9 +43,10 @@
 // shortest-repr rules. Dicts keep insertion order. Sets iterate in the
 // order CPython's own hash table would give for ints, floats, bools, None
 // and tuples of them (the same open-addressing probe sequence), so that
-// printing a set of numbers matches python3; str hashes are randomised in
-// CPython, so no program can rely on the order of a set of strings there
-// either, and here they iterate in insertion order.
+// printing a set of numbers matches python3. CPython randomises str
+// hashes, so no program can rely on the order of a set of strings there;
+// here strings hash with a fixed function, so their order is arbitrary but
+// the same on every run.
 //
 // Time, randomness and the outside world come only from the kernel:
 // time.time() and datetime.now() read the virtual clock, random is seeded
