@@ -10,8 +10,8 @@ import (
 type Thread struct {
 	Interp *Interp
 	Task   *sim.Task // nil when code runs outside a kernel (unit tests)
-	Frame *Frame    // the innermost frame
-	depth int
+	Frame  *Frame    // the innermost frame
+	depth  int
 
 	ops     int64    // operations not yet charged
 	OpCost  sim.Time // virtual CPU per operation; 0 charges nothing
