@@ -119,9 +119,20 @@ func Compare(th *Thread, op CmpOp, a, b Value) (Value, error) {
 	return nil, NewError(TypeErrorClass, "'"+cmpInfo[op].symbol+"' not supported between instances of '"+TypeName(a)+"' and '"+TypeName(b)+"'")
 }
 
-// identical is Python's `is` for the comparison fallback.
+// identical is Python's `is` for the comparison fallback and for the
+// identity test of dict and set lookups. Floats are values here, not
+// objects, so two NaNs count as the same object: a NaN key is found
+// again, though CPython would miss it when it is a different NaN object.
 func identical(a, b Value) bool {
-	defer func() { recover() }() // uncomparable Go values (slices) are never identical here
+	if x, ok := a.(Float); ok {
+		y, ok := b.(Float)
+		return ok && (x == y || math.IsNaN(float64(x)) && math.IsNaN(float64(y)))
+	}
+	if x, ok := a.(Tuple); ok {
+		y, ok := b.(Tuple)
+		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	}
+	defer func() { recover() }() // other uncomparable Go values are never identical
 	return a == b
 }
 

@@ -264,3 +264,86 @@ func SetFromConstants(th *Thread, items []Value) (*Set, error) {
 	s := NewSet()
 	return s, s.Merge(th, merged)
 }
+
+// Repr renders {a, b} (set() when empty; frozenset({...}) when frozen).
+func (s *Set) Repr(th *Thread) (string, error) {
+	if s.used == 0 {
+		if s.Frozen {
+			return "frozenset()", nil
+		}
+		return "set()", nil
+	}
+	if th.reprActive[s] {
+		return "{...}", nil
+	}
+	return th.guardRepr(s, func() (string, error) {
+		body, err := reprSeq(th, s.Items(), "{", "}")
+		if s.Frozen {
+			body = "frozenset(" + body + ")"
+		}
+		return body, err
+	})
+}
+
+// Compare implements set equality and the subset/superset orderings.
+func (s *Set) Compare(th *Thread, op CmpOp, other Value) (Value, bool, error) {
+	o, ok := other.(*Set)
+	if !ok {
+		if op == CmpEq || op == CmpNe {
+			return MakeBool(op == CmpNe), true, nil
+		}
+		return nil, false, nil
+	}
+	sub := func(a, b *Set) (bool, error) { // a <= b
+		if a.used > b.used {
+			return false, nil
+		}
+		for _, x := range a.Items() {
+			if in, err := b.Contains(th, x); err != nil || !in {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	var r bool
+	var err error
+	switch op {
+	case CmpEq, CmpNe:
+		r = s.used == o.used
+		if r {
+			r, err = sub(s, o)
+		}
+		if op == CmpNe {
+			r = !r
+		}
+	case CmpLe:
+		r, err = sub(s, o)
+	case CmpLt:
+		r, err = sub(s, o)
+		r = r && s.used < o.used
+	case CmpGe:
+		r, err = sub(o, s)
+	case CmpGt:
+		r, err = sub(o, s)
+		r = r && s.used > o.used
+	}
+	return MakeBool(r), true, err
+}
+
+// Hash: frozensets hash like CPython's (order-independent); sets cannot.
+func (s *Set) Hash(th *Thread) (int64, error) {
+	if !s.Frozen {
+		return 0, unhashable(s)
+	}
+	var h uint64
+	for _, e := range s.table {
+		if e.key != nil && !e.dummy {
+			x := uint64(e.hash)
+			h ^= ((x ^ 89869747) ^ (x << 16)) * 3644798167
+		}
+	}
+	h ^= (uint64(s.used) + 1) * 1927868237
+	h ^= (h >> 11) ^ (h >> 25)
+	h = h*69069 + 907133923
+	return fixHash(int64(h)), nil
+}
