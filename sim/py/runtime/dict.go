@@ -295,4 +295,3 @@ func (d *Dict) Compare(th *Thread, op CmpOp, other Value) (Value, bool, error) {
 
 // Hash reports that dicts are unhashable.
 func (d *Dict) Hash(th *Thread) (int64, error) { return 0, unhashable(d) }
-
