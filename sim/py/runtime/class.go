@@ -147,3 +147,53 @@ func NewInstance(c *Class) *Instance {
 	}
 	return i
 }
+
+// Constructor makes the values of a built-in type when the type is called
+// (int("3"), list(x), dict(a=1)). User classes have none: calling them
+// creates an Instance and runs __init__.
+type Constructor func(th *Thread, c *Class, args []Value, kw *Kwargs) (Value, error)
+
+var constructors = map[*Class]Constructor{}
+
+// SetConstructor registers what calling the built-in type c does.
+func SetConstructor(c *Class, fn Constructor) { constructors[c] = fn }
+
+// Call instantiates the class: type(x) for `type`, the constructor of a
+// built-in type, or a new instance initialised by __init__. An exception
+// keeps its arguments in args whatever its __init__ does, as
+// BaseException.__new__ does in CPython.
+func (c *Class) Call(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+	if c == TypeClass && len(args) == 1 && kw.Len() == 0 {
+		return TypeOf(args[0]), nil
+	}
+	if fn, ok := constructors[c]; ok {
+		return fn(th, c, args, kw)
+	}
+	for _, base := range c.MRO[1:] {
+		if _, ok := constructors[base]; ok && base != BaseExceptionClass && !base.IsSubclass(BaseExceptionClass) {
+			return nil, NewError(TypeErrorClass, "subclassing the built-in type '"+base.Name+"' is not supported here")
+		}
+	}
+	inst := NewInstance(c)
+	if inst.Exc != nil {
+		inst.Exc.Args = append(Tuple(nil), args...)
+	}
+	init, _, ok := c.Lookup("__init__")
+	if !ok || isBuiltinObjectMethod(init) {
+		if (len(args) > 0 || kw.Len() > 0) && inst.Exc == nil {
+			if _, _, custom := c.Lookup("__new__"); !custom {
+				return nil, NewError(TypeErrorClass, c.Name+"() takes no arguments")
+			}
+		}
+		return inst, nil
+	}
+	full := make([]Value, 0, len(args)+1)
+	r, err := Call(th, init, append(append(full, inst), args...), kw)
+	if err != nil {
+		return nil, err
+	}
+	if r != None {
+		return nil, NewError(TypeErrorClass, "__init__() should return None, not '"+TypeName(r)+"'")
+	}
+	return inst, nil
+}
