@@ -26,6 +26,15 @@
 // in curio. Generators and async generators need a stack of their own and
 // get one from iter.Pull.
 //
+// A generator's coroutine is not the task's, and a kernel trap (or a CPU
+// charge, which may pause the task) must happen on the task's own stack.
+// So code running on a generator's stack never calls the kernel itself: it
+// hands the call to its consumer through the generator's yield, the
+// consumer (itself perhaps a generator, which hands it on) performs it on
+// the task's stack and resumes the generator with the result. This is what
+// lets an async generator await curio.sleep or a socket read between its
+// yields, as the backpressure seed's programs do.
+//
 // The compiler resolves every name at compile time (locals are slots in a
 // frame's slice, closures share cells, globals live in the module dict), and
 // turns each AST node into a Go closure, so that evaluating a node is one
