@@ -83,11 +83,19 @@ func GetAttr(th *Thread, obj Value, name string) (Value, error) {
 	if c, ok := obj.(*Class); ok {
 		return classGetAttr(th, c, name)
 	}
+	if name == "__class__" {
+		return TypeOf(obj), nil
+	}
 	cls := TypeOf(obj)
 	attr, _, found := cls.Lookup(name)
 	if found {
 		if dd, ok := attr.(DataDescriptor); ok {
 			return dd.Get(th, obj, cls)
+		}
+	}
+	if a, ok := obj.(Attributer); ok {
+		if v, ok, err := a.Attr(th, name); ok || err != nil {
+			return v, err
 		}
 	}
 	if ns := ownDict(obj); ns != nil {
@@ -108,7 +116,9 @@ func GetAttr(th *Thread, obj Value, name string) (Value, error) {
 			return Call(th, ga, []Value{obj, Str(name)}, nil)
 		}
 	}
-	return nil, attrError(obj, name)
+	e := attrError(obj, name)
+	e.Suggestion = Suggest(dirNames(obj), name)
+	return nil, e
 }
 
 // bind turns a class attribute into what reading it from obj gives.
@@ -151,8 +161,58 @@ func excAttr(e *Instance, name string) (Value, bool) {
 		return e.Exc.Context, true
 	case "__suppress_context__":
 		return MakeBool(e.Exc.SuppressContext), true
+	case "__traceback__":
+		if len(e.Exc.Traceback) == 0 {
+			return None, true
+		}
+		return &TracebackObj{Entries: e.Exc.Traceback}, true
+	case "value":
+		if e.Class.IsSubclass(StopIterationClass) {
+			if len(e.Exc.Args) == 0 {
+				return None, true
+			}
+			return e.Exc.Args[0], true
+		}
+	case "errno", "strerror":
+		if e.Class.IsSubclass(OSErrorClass) {
+			if len(e.Exc.Args) < 2 {
+				return None, true
+			}
+			if name == "errno" {
+				return e.Exc.Args[0], true
+			}
+			return e.Exc.Args[1], true
+		}
+	case "code":
+		if e.Class.IsSubclass(SystemExitClass) {
+			if len(e.Exc.Args) == 0 {
+				return None, true
+			}
+			return e.Exc.Args[0], true
+		}
 	}
 	return nil, false
+}
+
+// TracebackObj is an exception's __traceback__: its frames, outermost first.
+type TracebackObj struct{ Entries []TraceEntry }
+
+var TracebackClass = newBuiltinClass("traceback", ObjectClass)
+
+func (t *TracebackObj) Type() *Class { return TracebackClass }
+
+// Attr exposes tb_lineno and tb_next.
+func (t *TracebackObj) Attr(th *Thread, name string) (Value, bool, error) {
+	switch name {
+	case "tb_lineno":
+		return MakeInt(int64(t.Entries[0].Line)), true, nil
+	case "tb_next":
+		if len(t.Entries) == 1 {
+			return None, true, nil
+		}
+		return &TracebackObj{Entries: t.Entries[1:]}, true, nil
+	}
+	return nil, false, nil
 }
 
 // classGetAttr looks name up on a class and its bases: functions come back
@@ -176,9 +236,17 @@ func classGetAttr(th *Thread, c *Class, name string) (Value, error) {
 		}
 		return bases, nil
 	}
+	if v, ok, err := c.Attr(th, name); ok || err != nil {
+		return v, err
+	}
 	v, _, ok := c.Lookup(name)
 	if !ok {
-		return nil, NewError(AttributeErrorClass, "type object '"+c.Name+"' has no attribute '"+name+"'")
+		if m, _, ok := TypeClass.Lookup(name); ok && c != TypeClass { // type's own methods: C.mro()
+			return bind(th, m, c, TypeClass)
+		}
+		e := NewError(AttributeErrorClass, "type object '"+c.Name+"' has no attribute '"+name+"'")
+		e.Suggestion = Suggest(dirNames(c), name)
+		return nil, e
 	}
 	if d, ok := v.(Descriptor); ok {
 		return d.Get(th, nil, c)
@@ -186,7 +254,7 @@ func classGetAttr(th *Thread, c *Class, name string) (Value, error) {
 	return v, nil
 }
 
-func attrError(obj Value, name string) error {
+func attrError(obj Value, name string) *Instance {
 	if m, ok := obj.(interface{ ModuleName() string }); ok {
 		return NewError(AttributeErrorClass, "module '"+m.ModuleName()+"' has no attribute '"+name+"'")
 	}
@@ -207,6 +275,9 @@ func SetAttr(th *Thread, obj Value, name string, value Value) error {
 			if dd, ok := attr.(DataDescriptor); ok {
 				return dd.Set(th, obj, value)
 			}
+		}
+		if o.Exc != nil && setExcAttr(o, name, value) {
+			return nil
 		}
 		if sa, _, ok := o.Class.Lookup("__setattr__"); ok && !isBuiltinObjectMethod(sa) {
 			_, err := Call(th, sa, []Value{obj, Str(name), value}, nil)
@@ -247,4 +318,32 @@ func DelAttr(th *Thread, obj Value, name string) error {
 		}
 	}
 	return NewError(AttributeErrorClass, "'"+TypeName(obj)+"' object has no attribute '"+name+"'")
+}
+
+// setExcAttr assigns an exception's built-in attributes; setting
+// __cause__ also suppresses the context, as `raise ... from` does.
+func setExcAttr(e *Instance, name string, value Value) bool {
+	exc, _ := value.(*Instance)
+	if exc != nil && exc.Exc == nil {
+		exc = nil
+	}
+	switch name {
+	case "__cause__":
+		e.Exc.Cause = exc
+		e.Exc.SuppressContext = true
+	case "__context__":
+		e.Exc.Context = exc
+	case "__suppress_context__":
+		b, _ := value.(Bool)
+		e.Exc.SuppressContext = bool(b)
+	case "args":
+		args, err := Collect(nil, value)
+		if err != nil {
+			return false
+		}
+		e.Exc.Args = args
+	default:
+		return false
+	}
+	return true
 }

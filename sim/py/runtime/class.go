@@ -17,11 +17,13 @@ type Class struct {
 
 // ObjectClass is `object`, the root of every MRO, and TypeClass is `type`.
 var (
-	ObjectClass = &Class{Name: "object", Module: "builtins", Dict: NewNamespace(), builtin: true}
-	TypeClass   = newBuiltinClass("type", ObjectClass)
+	ObjectClass = func() *Class {
+		c := &Class{Name: "object", Module: "builtins", Dict: NewNamespace(), builtin: true}
+		c.MRO = []*Class{c} // before any other class copies it
+		return c
+	}()
+	TypeClass = newBuiltinClass("type", ObjectClass)
 )
-
-func init() { ObjectClass.MRO = []*Class{ObjectClass} }
 
 // newBuiltinClass creates a built-in type with a single base.
 func newBuiltinClass(name string, base *Class) *Class {
@@ -41,6 +43,11 @@ func NewClass(name, module string, bases []*Class, dict *Namespace) (*Class, err
 			if b == b2 {
 				return nil, NewError(TypeErrorClass, "duplicate base class "+b.Name)
 			}
+		}
+	}
+	if _, eq := dict.Get("__eq__"); eq { // defining __eq__ alone makes instances unhashable
+		if _, h := dict.Get("__hash__"); !h {
+			dict.Set("__hash__", None)
 		}
 	}
 	c := &Class{Name: name, Module: module, Bases: bases, Dict: dict}
@@ -93,7 +100,7 @@ func c3(c *Class, bases []*Class) ([]*Class, error) {
 			for _, b := range bases {
 				names = append(names, b.Name)
 			}
-			return nil, NewError(TypeErrorClass, "Cannot create a consistent method resolution order (MRO) for bases "+strings.Join(names, ", "))
+			return nil, NewError(TypeErrorClass, "Cannot create a consistent method resolution\norder (MRO) for bases "+strings.Join(names, ", "))
 		}
 		out = append(out, head)
 		for i, s := range seqs {
@@ -137,6 +144,10 @@ type Instance struct {
 	Class *Class
 	Dict  *Namespace
 	Exc   *ExcState // set for instances of BaseException and its subclasses
+
+	// Suggestion is the "Did you mean" name a traceback adds to a
+	// NameError or AttributeError (never part of str(e)).
+	Suggestion string
 }
 
 // NewInstance creates an empty instance of c.

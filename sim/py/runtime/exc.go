@@ -11,17 +11,19 @@ type ExcState struct {
 	Cause           *Instance    // raise ... from cause
 	Context         *Instance    // the exception being handled when this one was raised
 	SuppressContext bool         // set by `raise ... from`
+	frame           uint64       // serial of the frame whose entry was added last
 }
 
 // TraceEntry is one line of a traceback: a frame and where in it the
-// exception passed. Columns are 0-based byte offsets into the line, as
-// CPython's co_positions; EndCol < 0 means unknown (no carets).
+// exception passed. Columns are 0-based byte offsets, as CPython's
+// co_positions; EndLine 0 means the position is unknown (no carets).
 type TraceEntry struct {
-	File   string
-	Line   int
-	Func   string
-	Col    int
-	EndCol int
+	File    string
+	Line    int
+	Func    string
+	Col     int
+	EndLine int
+	EndCol  int
 }
 
 // The built-in exception hierarchy, as in CPython.
@@ -95,6 +97,13 @@ func (i *Instance) Error() string {
 func (i *Instance) Message() string {
 	if i.Exc == nil {
 		return ""
+	}
+	if i.Class.IsSubclass(OSErrorClass) && len(i.Exc.Args) == 2 { // OSError(errno, strerror)
+		if n, ok := i.Exc.Args[0].(Int); ok {
+			if s, ok := i.Exc.Args[1].(Str); ok {
+				return "[Errno " + itoa(int64(n)) + "] " + string(s)
+			}
+		}
 	}
 	switch args := i.Exc.Args; len(args) {
 	case 0:

@@ -13,8 +13,18 @@ type Iterable interface {
 	Iter(th *Thread) (Iterator, error)
 }
 
-// IterClass is the class of the runtime's own iterators.
-var IterClass = newBuiltinClass("iterator", ObjectClass)
+// The classes of the runtime's own iterators, named as CPython names them.
+var (
+	IterClass          = newBuiltinClass("iterator", ObjectClass)
+	ListIterClass      = newBuiltinClass("list_iterator", ObjectClass)
+	TupleIterClass     = newBuiltinClass("tuple_iterator", ObjectClass)
+	StrIterClass       = newBuiltinClass("str_iterator", ObjectClass)
+	StrASCIIIterClass  = newBuiltinClass("str_ascii_iterator", ObjectClass)
+	DictKeyIterClass   = newBuiltinClass("dict_keyiterator", ObjectClass)
+	DictValueIterClass = newBuiltinClass("dict_valueiterator", ObjectClass)
+	DictItemIterClass  = newBuiltinClass("dict_itemiterator", ObjectClass)
+	SetIterClass       = newBuiltinClass("set_iterator", ObjectClass)
+)
 
 // sliceIter walks a fixed slice (tuples, snapshots).
 type sliceIter struct {
@@ -47,7 +57,7 @@ func (it *listIter) Next(*Thread) (Value, bool, error) {
 	return it.l.Items[it.i-1], true, nil
 }
 
-func (it *listIter) Type() *Class { return IterClass }
+func (it *listIter) Type() *Class { return ListIterClass }
 
 // strIter yields the characters of a str.
 type strIter struct {
@@ -68,7 +78,14 @@ func (it *strIter) Next(*Thread) (Value, bool, error) {
 	return Str(c), true, nil
 }
 
-func (it *strIter) Type() *Class { return IterClass }
+func (it *strIter) Type() *Class {
+	for i := 0; i < len(it.s); i++ {
+		if it.s[i] >= 0x80 {
+			return StrIterClass
+		}
+	}
+	return StrASCIIIterClass
+}
 
 // dictIter walks a dict's keys and fails if the dict changes size.
 type dictIter struct {
@@ -98,7 +115,15 @@ func (it *dictIter) Next(*Thread) (Value, bool, error) {
 	return nil, false, nil
 }
 
-func (it *dictIter) Type() *Class { return IterClass }
+func (it *dictIter) Type() *Class {
+	switch it.what {
+	case 'v':
+		return DictValueIterClass
+	case 'i':
+		return DictItemIterClass
+	}
+	return DictKeyIterClass
+}
 
 // DictIter iterates d's keys ('k'), values ('v') or items ('i').
 func DictIter(d *Dict, what byte) Iterator { return &dictIter{d: d, version: d.version, what: what} }

@@ -5,10 +5,11 @@ package runtime
 // access; deleted entries leave a hole that Compact squeezes out, so
 // iteration keeps Python's order.
 type Namespace struct {
-	index map[string]int
-	keys  []string
-	vals  []Value // nil marks a deleted entry
-	holes int
+	index   map[string]int
+	keys    []string
+	vals    []Value // nil marks a deleted entry
+	holes   int
+	version uint64 // changes when slots move (deletion), for cached lookups
 }
 
 // NewNamespace returns an empty namespace.
@@ -42,6 +43,7 @@ func (ns *Namespace) Delete(name string) bool {
 	delete(ns.index, name)
 	ns.vals[i] = nil
 	ns.holes++
+	ns.version++
 	if ns.holes > 16 && ns.holes*2 > len(ns.keys) {
 		ns.compact()
 	}

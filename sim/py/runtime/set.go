@@ -9,6 +9,7 @@ type Set struct {
 	fill   int // active plus dummy slots
 	used   int // active slots
 	Frozen bool
+	finger int // where set.pop resumes its search
 }
 
 type setEntry struct {

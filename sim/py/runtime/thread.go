@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"strings"
+
 	"asyncplay/sim"
 )
 
@@ -18,11 +20,47 @@ type Thread struct {
 	MaxDeep int      // recursion limit (CPython's default is 1000)
 
 	reprActive map[Value]bool // containers being repr'd, to print [...] for cycles
+	handling   []*Instance    // exceptions being handled by except blocks, innermost last
+	curGen     *Generator     // the generator whose stack is running, nil on the task's own
+	pool       []*Frame       // frames of finished simple calls, for reuse
+	serial     uint64         // numbers frames, so a reused frame is a new one to tracebacks
 }
 
 // Interp is what every thread of one program shares.
 type Interp struct {
-	ids map[Value]uint64 // id() of objects that have been asked for one
+	ids      map[Value]uint64 // id() of objects that have been asked for one
+	Builtins *Namespace       // the builtins module's names
+	gens     []*Generator     // generators with stacks, stopped by Close
+
+	// ConvertKernelErr turns a kernel error (a cancellation, a timeout)
+	// into the Python exception the program sees; set by the modules.
+	ConvertKernelErr func(error) error
+
+	// Import finds a module by name; set by the modules package.
+	Import func(th *Thread, name string) (Value, error)
+
+	// Stdout and Stderr write the program's output; the runner sends it
+	// to the kernel's trace.
+	Stdout, Stderr func(th *Thread, text string)
+
+	sources map[string][]string // source lines by file, for tracebacks
+}
+
+// AddSource registers a file's text for tracebacks and warnings.
+func (in *Interp) AddSource(file, text string) {
+	if in.sources == nil {
+		in.sources = map[string][]string{}
+	}
+	in.sources[file] = strings.Split(text, "\n")
+}
+
+// SourceLine returns line n (1-based) of a registered file, or "".
+func (in *Interp) SourceLine(file string, n int) string {
+	lines := in.sources[file]
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
 }
 
 // NewInterp returns the shared state of a new program.
@@ -39,14 +77,27 @@ func (in *Interp) ID(v Value) uint64 {
 	return id
 }
 
-// Frame is one activation of Python code.
+// Frame is one activation of Python code: a call, a module or a class
+// body. Frames are created by the compiled code and linked for tracebacks
+// and for the kernel's `where`.
 type Frame struct {
 	Back *Frame
 	File string
 	Func string
 	Line int
-	Col  int // of the expression being evaluated, for traceback carets
-	End  int // its end column, -1 if unknown
+
+	th      *Thread
+	serial  uint64
+	code    *Code
+	fn      *Function // the function this frame runs, nil for modules and class bodies
+	locals  []Value
+	cells   []*Cell
+	globals *Namespace
+	classNS *Namespace // a class body's namespace, nil elsewhere
+	gen     *Generator // the generator or coroutine this frame runs, if any
+	ret     Value
+	buf     [6]Value // locals of small functions, saving an allocation
+
 }
 
 // NewThread returns a thread of interp for task (which may be nil).
@@ -92,26 +143,26 @@ func (th *Thread) Pop() {
 // kernel, which may pause or stop the task there.
 func (th *Thread) Tick() {
 	th.ops++
-	if th.ops >= 256 {
+	if th.ops >= opBatch {
 		th.Flush()
 	}
 }
 
+// opBatch is how many operations are counted before they are charged.
+const opBatch = 256
+
 // Flush charges the counted operations now: before a trap, a clock read or
-// output, so that the virtual time of every visible event is exact.
+// output, so that the virtual time of every visible event is exact. The
+// charge may pause the task, so it is made on the task's own stack.
 func (th *Thread) Flush() {
 	if th.Task != nil && th.ops > 0 {
-		th.Task.Charge(sim.Time(th.ops) * th.OpCost)
-	}
-	th.ops = 0
-}
-
-// AddTraceback records that e passed through the innermost frame, at the
-// line and columns the frame was executing.
-func (th *Thread) AddTraceback(e *Instance) {
-	f := th.Frame
-	if f == nil || e.Exc == nil {
+		ops := th.ops
+		th.ops = 0
+		th.onTask(func() error {
+			th.Task.Charge(sim.Time(ops) * th.OpCost)
+			return nil
+		})
 		return
 	}
-	e.Exc.Traceback = append([]TraceEntry{{File: f.File, Line: f.Line, Func: f.Func, Col: f.Col, EndCol: f.End}}, e.Exc.Traceback...)
+	th.ops = 0
 }

@@ -1,0 +1,196 @@
+// Package run runs a Python program on the kernel: it parses and compiles
+// the source, runs the module as the kernel's main task, writes output
+// into the trace, and reports errors the way python3 does (a traceback
+// on stderr and exit status 1, SystemExit's code, syntax errors before
+// anything runs).
+package run
+
+import (
+	"io"
+	"strings"
+
+	"asyncplay/sim"
+	"asyncplay/sim/py/runtime"
+	"asyncplay/sim/py/syntax"
+)
+
+// Config says how to run a program.
+type Config struct {
+	File   string   // the name tracebacks show; "<main>" by default
+	Seed   uint64   // the kernel's random seed
+	OpCost sim.Time // virtual CPU per interpreted operation (0: free)
+	Limits sim.Limits
+	Stdout io.Writer
+	Stderr io.Writer
+	// Setup, if set, prepares the kernel before the run (injecting
+	// signals, declaring the world).
+	Setup func(k *sim.Kernel)
+	// Modules are the importable modules (curio, time, ...), by name.
+	Modules func(in *runtime.Interp, name string) (runtime.Value, bool)
+}
+
+// Result is how a run ended.
+type Result struct {
+	Kernel   *sim.Kernel
+	ExitCode int
+	Err      error // the kernel's verdict for runs that did not end normally (limit, deadlock)
+}
+
+// Program runs src.
+func Program(src string, cfg Config) *Result {
+	if cfg.File == "" {
+		cfg.File = "<main>"
+	}
+	k := sim.New(sim.WithSeed(cfg.Seed), sim.WithLimits(cfg.Limits), sim.WithOutput(cfg.Stdout, cfg.Stderr))
+	res := &Result{Kernel: k}
+	mod, err := syntax.Parse(cfg.File, src)
+	var code *runtime.Code
+	if err == nil {
+		code, err = runtime.Compile(cfg.File, mod)
+	}
+	if err != nil {
+		// Like python3, a program that does not compile does not run.
+		k.Run("<module>", func(t *sim.Task) (any, error) {
+			t.Write(sim.Stderr, syntaxErrorText(err))
+			return nil, nil
+		})
+		res.ExitCode = 1
+		return res
+	}
+	in := runtime.NewInterp()
+	defer in.Close()
+	in.AddSource(cfg.File, src)
+	in.Builtins = runtime.BuiltinNamespace()
+	in.Builtins.Set("print", printBuiltin())
+	write := func(stream int) func(th *runtime.Thread, text string) {
+		return func(th *runtime.Thread, text string) {
+			th.Flush()
+			th.OnTask(func() error {
+				th.Task.Write(stream, text)
+				return nil
+			})
+		}
+	}
+	in.Stdout, in.Stderr = write(sim.Stdout), write(sim.Stderr)
+	if cfg.Modules != nil {
+		in.Import = func(th *runtime.Thread, name string) (runtime.Value, error) {
+			if m, ok := cfg.Modules(in, name); ok {
+				return m, nil
+			}
+			return nil, runtime.NewError(runtime.ModuleNotFoundErrorClass, "No module named '"+name+"'")
+		}
+	}
+	if cfg.Setup != nil {
+		cfg.Setup(k)
+	}
+	_, err = k.Run("<module>", func(t *sim.Task) (any, error) {
+		th := runtime.NewThread(in, t)
+		th.OpCost = cfg.OpCost
+		globals := runtime.NewNamespace()
+		globals.Set("__name__", runtime.Str("__main__"))
+		err := th.RunModule(code, globals)
+		th.Flush()
+		if err != nil {
+			res.ExitCode = reportUncaught(th, in, err)
+		}
+		return nil, nil
+	})
+	if err != nil {
+		res.Err = err
+		if res.ExitCode == 0 {
+			res.ExitCode = 1
+		}
+	}
+	return res
+}
+
+// reportUncaught prints an exception that ended the program and returns
+// the exit status: SystemExit's code, or 1.
+func reportUncaught(th *runtime.Thread, in *runtime.Interp, err error) int {
+	e, ok := err.(*runtime.Instance)
+	if !ok {
+		in.Stderr(th, err.Error()+"\n")
+		return 1
+	}
+	if e.Class.IsSubclass(runtime.SystemExitClass) {
+		var code runtime.Value = runtime.None
+		if len(e.Exc.Args) > 0 {
+			code = e.Exc.Args[0]
+		}
+		switch c := code.(type) {
+		case runtime.Int:
+			return int(c)
+		case runtime.Bool:
+			if c {
+				return 1
+			}
+			return 0
+		case interface{}:
+			if code == runtime.None {
+				return 0
+			}
+			s, _ := runtime.StrOf(th, code)
+			in.Stderr(th, s+"\n")
+			return 1
+		}
+	}
+	in.Stderr(th, in.FormatException(th, e))
+	return 1
+}
+
+// syntaxErrorText renders a compile error as python3 prints it.
+func syntaxErrorText(err error) string {
+	if se, ok := err.(*syntax.SyntaxError); ok {
+		return se.Error() + "\n"
+	}
+	return err.Error() + "\n"
+}
+
+// printBuiltin is print(*args, sep=' ', end='\n', file=None, flush=False).
+func printBuiltin() *runtime.Builtin {
+	return &runtime.Builtin{Name: "print", Fn: func(th *runtime.Thread, args []runtime.Value, kw *runtime.Kwargs) (runtime.Value, error) {
+		sep, end := " ", "\n"
+		toErr := false
+		for i := range kw.Len() {
+			v := kw.Values[i]
+			switch kw.Names[i] {
+			case "sep", "end":
+				var s string
+				switch v := v.(type) {
+				case runtime.Str:
+					s = string(v)
+				default:
+					if v != runtime.None {
+						return nil, runtime.NewError(runtime.TypeErrorClass, kw.Names[i]+" must be None or a string, not "+runtime.TypeName(v))
+					}
+					s = map[string]string{"sep": " ", "end": "\n"}[kw.Names[i]]
+				}
+				if kw.Names[i] == "sep" {
+					sep = s
+				} else {
+					end = s
+				}
+			case "file":
+				toErr = runtime.IsStderr(v)
+			case "flush":
+			default:
+				return nil, runtime.NewError(runtime.TypeErrorClass, "'"+kw.Names[i]+"' is an invalid keyword argument for print()")
+			}
+		}
+		parts := make([]string, len(args))
+		for i, a := range args {
+			s, err := runtime.StrOf(th, a)
+			if err != nil {
+				return nil, err
+			}
+			parts[i] = s
+		}
+		text := strings.Join(parts, sep) + end
+		if toErr {
+			th.Interp.Stderr(th, text)
+		} else {
+			th.Interp.Stdout(th, text)
+		}
+		return runtime.None, nil
+	}}
+}
