@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"asyncplay/sim"
+	"asyncplay/sim/py/modules"
 	"asyncplay/sim/py/runtime"
 	"asyncplay/sim/py/syntax"
 )
@@ -72,6 +73,7 @@ func Program(src string, cfg Config) *Result {
 		}
 	}
 	in.Stdout, in.Stderr = write(sim.Stdout), write(sim.Stderr)
+	in.ConvertKernelErr = modules.ConvertKernelErr
 	if cfg.Modules != nil {
 		in.Import = func(th *runtime.Thread, name string) (runtime.Value, error) {
 			if m, ok := cfg.Modules(in, name); ok {

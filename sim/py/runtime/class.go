@@ -148,7 +148,20 @@ type Instance struct {
 	// Suggestion is the "Did you mean" name a traceback adds to a
 	// NameError or AttributeError (never part of str(e)).
 	Suggestion string
+
+	// Native is a Go value behind a Python exception: the kernel's
+	// cancellation it stands for, with its exact time. Unwrap exposes it,
+	// so the kernel recognises a cancelled task whatever Python did.
+	Native error
+
+	// Data is the Go-side state of an instance of a class written in Go
+	// that Python code may subclass (collections.deque's items, a
+	// namedtuple's fields); nil for other instances.
+	Data any
 }
+
+// Unwrap returns the kernel error the exception stands for, if any.
+func (i *Instance) Unwrap() error { return i.Native }
 
 // NewInstance creates an empty instance of c.
 func NewInstance(c *Class) *Instance {
@@ -169,6 +182,19 @@ var constructors = map[*Class]Constructor{}
 // SetConstructor registers what calling the built-in type c does.
 func SetConstructor(c *Class, fn Constructor) { constructors[c] = fn }
 
+// inheritable marks the constructors that also make the instances of
+// classes deriving from theirs.
+var inheritable = map[*Class]bool{}
+
+// SetInheritableConstructor registers what calling c, or any class that
+// derives from it, does: fn gets the class called, so that Python code
+// may subclass a type written in Go (collections.OrderedDict, a
+// namedtuple).
+func SetInheritableConstructor(c *Class, fn Constructor) {
+	constructors[c] = fn
+	inheritable[c] = true
+}
+
 // Call instantiates the class: type(x) for `type`, the constructor of a
 // built-in type, or a new instance initialised by __init__. An exception
 // keeps its arguments in args whatever its __init__ does, as
@@ -181,7 +207,10 @@ func (c *Class) Call(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		return fn(th, c, args, kw)
 	}
 	for _, base := range c.MRO[1:] {
-		if _, ok := constructors[base]; ok && base != BaseExceptionClass && !base.IsSubclass(BaseExceptionClass) {
+		if fn, ok := constructors[base]; ok && base != BaseExceptionClass && !base.IsSubclass(BaseExceptionClass) {
+			if inheritable[base] {
+				return fn(th, c, args, kw)
+			}
 			return nil, NewError(TypeErrorClass, "subclassing the built-in type '"+base.Name+"' is not supported here")
 		}
 	}

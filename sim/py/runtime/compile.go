@@ -263,6 +263,7 @@ func (c *compiler) nameDelete(n *syntax.Name) stmtFn {
 			if fr.locals[i] == nil {
 				return unbound(fr)
 			}
+			release(fr.locals[i])
 			fr.locals[i] = nil
 			return ctlNext, nil
 		}
@@ -283,9 +284,25 @@ func (c *compiler) nameDelete(n *syntax.Name) stmtFn {
 		}
 	}
 	return func(fr *Frame) (ctl, error) {
+		v, _ := fr.globals.Get(name)
 		if !fr.globals.Delete(name) {
 			return unbound(fr)
 		}
+		release(v)
 		return ctlNext, nil
+	}
+}
+
+// Releaser is a value with an effect when its last reference goes, as
+// CPython's __del__ runs then. Without reference counting the runtime
+// takes `del name` as that moment: the curio tutorial deletes a
+// SignalEvent to give Control-C its default action back.
+type Releaser interface {
+	Release()
+}
+
+func release(v Value) {
+	if r, ok := v.(Releaser); ok {
+		r.Release()
 	}
 }

@@ -84,8 +84,10 @@ func (c *compiler) exprStmt(s *syntax.ExprStmt) stmtFn {
 		if err != nil {
 			return ctlNext, err
 		}
-		if co, ok := v.(*Generator); ok && co.kind == coroutineKind && !co.started {
-			co.warnNeverAwaited(fr)
+		if d, ok := v.(Droppable); ok {
+			if name := d.Dropped(); name != "" {
+				warnNeverAwaited(fr, name)
+			}
 		}
 		return ctlNext, nil
 	}

@@ -129,6 +129,7 @@ func (g *Generator) resume(th *Thread, send Value, throw error) (v Value, yielde
 	}
 	g.sendVal, g.throwErr = send, throw
 	g.running = true
+	g.fr.th = th // whichever task resumes it runs it
 	prevGen, prevFrame := th.curGen, th.Frame
 	g.fr.Back, th.Frame = th.Frame, g.fr
 	defer func() {
@@ -219,6 +220,7 @@ func (g *Generator) awaitDirect(th *Thread) (Value, error) {
 		return nil, NewError(RuntimeErrorClass, "cannot reuse already awaited coroutine")
 	}
 	g.started, g.finished = true, true
+	g.fr.th = th // a coroutine made in one task may be awaited in another
 	v, err := th.run(g.fr)
 	if err != nil {
 		return nil, g.convertStop(err)
@@ -226,11 +228,26 @@ func (g *Generator) awaitDirect(th *Thread) (Value, error) {
 	return v, nil
 }
 
+// Droppable is a coroutine-like value that CPython warns about when it is
+// dropped unawaited: Dropped marks it and returns its name, or "" if it
+// was awaited (or already warned about).
+type Droppable interface {
+	Dropped() string
+}
+
+// Dropped makes unstarted coroutines warn.
+func (g *Generator) Dropped() string {
+	if g.kind != coroutineKind || g.started {
+		return ""
+	}
+	g.started = true // warn once
+	return g.fn.QualName
+}
+
 // warnNeverAwaited prints CPython's RuntimeWarning for a coroutine that
 // was created and dropped.
-func (g *Generator) warnNeverAwaited(fr *Frame) {
-	g.started = true // warn once
-	fr.th.Warn(fr, "RuntimeWarning", "coroutine '"+g.fn.QualName+"' was never awaited")
+func warnNeverAwaited(fr *Frame, name string) {
+	fr.th.Warn(fr, "RuntimeWarning", "coroutine '"+name+"' was never awaited")
 	if fr.th.Interp.Stderr != nil {
 		fr.th.Interp.Stderr(fr.th, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n")
 	}

@@ -1,0 +1,219 @@
+package modules_test
+
+import (
+	"strings"
+	"testing"
+
+	"asyncplay/sim"
+	"asyncplay/sim/py/modules"
+	"asyncplay/sim/py/run"
+	"asyncplay/sim/py/runtime"
+)
+
+// runCurio runs a program with every built-in module importable and
+// returns its stdout, stderr and exit status.
+func runCurio(t *testing.T, src string, setup func(k *sim.Kernel)) (string, string, int, *run.Result) {
+	t.Helper()
+	importers := map[*runtime.Interp]func(string) (runtime.Value, bool){}
+	var stdout, stderr strings.Builder
+	res := run.Program(src, run.Config{File: "hello.py", Stdout: &stdout, Stderr: &stderr, Setup: setup,
+		Modules: func(in *runtime.Interp, name string) (runtime.Value, bool) {
+			imp, ok := importers[in]
+			if !ok {
+				imp = modules.Importer(in)
+				importers[in] = imp
+			}
+			return imp(name)
+		}})
+	return stdout.String(), stderr.String(), res.ExitCode, res
+}
+
+func dedent(s string) string {
+	lines := strings.Split(strings.TrimPrefix(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimLeft(l, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestTutorialParentKid runs the curio tutorial's parent, kid and
+// countdown: a timeout on join, a cancel, the kid's cleanup.
+func TestTutorialParentKid(t *testing.T) {
+	out, errs, code, _ := runCurio(t, `
+import curio
+
+async def countdown(n):
+    while n > 0:
+        print('T-minus', n)
+        await curio.sleep(1)
+        n -= 1
+
+async def kid():
+    try:
+        print('Building the Millenium Falcon in Minecraft')
+        await curio.sleep(1000)
+    except curio.CancelledError:
+        print('Fine. Saving my work.')
+        raise
+
+async def parent():
+    kid_task = await curio.spawn(kid)
+    await curio.sleep(5)
+
+    print("Let's go")
+    count_task = await curio.spawn(countdown, 10)
+    await count_task.join()
+
+    print("We're leaving!")
+    try:
+        await curio.timeout_after(10, kid_task.join)
+    except curio.TaskTimeout:
+        print('I warned you!')
+        await kid_task.cancel()
+    print('Leaving!')
+
+if __name__ == '__main__':
+    curio.run(parent)
+`, nil)
+	want := dedent(`
+		Building the Millenium Falcon in Minecraft
+		Let's go
+		T-minus 10
+		T-minus 9
+		T-minus 8
+		T-minus 7
+		T-minus 6
+		T-minus 5
+		T-minus 4
+		T-minus 3
+		T-minus 2
+		T-minus 1
+		We're leaving!
+		I warned you!
+		Fine. Saving my work.
+		Leaving!
+		`)
+	if out != want || errs != "" || code != 0 {
+		t.Errorf("stdout:\n%s\nstderr:\n%s\nexit %d\nwant stdout:\n%s", out, errs, code, want)
+	}
+}
+
+const friendsProgram = `
+import curio
+SIGINT, SIGTERM = 2, 15  # the signal module arrives with the standard modules
+
+start_evt = curio.Event()
+
+async def countdown(n):
+    while n > 0:
+        print('T-minus', n)
+        await curio.sleep(1)
+        n -= 1
+
+async def friend(name):
+    print('Hi, my name is', name)
+    print('Playing Minecraft')
+    try:
+        await curio.sleep(1000)
+    except curio.CancelledError:
+        print(name, 'going home')
+        raise
+
+async def kid():
+    while True:
+        try:
+            print('Can I play?')
+            await curio.timeout_after(1, start_evt.wait)
+            break
+        except curio.TaskTimeout:
+            print('Wha!?!')
+    print('Building the Millenium Falcon in Minecraft')
+    async with curio.TaskGroup() as f:
+        await f.spawn(friend, 'Max')
+        await f.spawn(friend, 'Lillian')
+        await f.spawn(friend, 'Thomas')
+        try:
+            await curio.sleep(1000)
+        except curio.CancelledError:
+            print('Fine. Saving my work.')
+            raise
+
+async def parent():
+    goodbye = curio.SignalEvent(SIGINT, SIGTERM)
+    kid_task = await curio.spawn(kid)
+    await curio.sleep(2.5)
+    print('Yes, go play')
+    await start_evt.set()
+    await goodbye.wait()
+    del goodbye
+    print("Let's go")
+    count_task = await curio.spawn(countdown, 3)
+    await count_task.join()
+    print("We're leaving!")
+    try:
+        await curio.timeout_after(10, kid_task.join)
+    except curio.TaskTimeout:
+        print('I warned you!')
+        await kid_task.cancel()
+    print('Leaving!')
+
+curio.run(parent)
+print('done at', 'the end')
+`
+
+// TestTutorialSignalAndFriends: the kid nags until allowed to play, the
+// friends go home in spawn order when the group is cancelled, and a
+// SIGINT caught by a SignalEvent starts the shutdown.
+func TestTutorialSignalAndFriends(t *testing.T) {
+	out, errs, code, res := runCurio(t, friendsProgram, func(k *sim.Kernel) { k.Inject(100*sim.Second, sim.SIGINT) })
+	want := dedent(`
+		Can I play?
+		Wha!?!
+		Can I play?
+		Wha!?!
+		Can I play?
+		Yes, go play
+		Building the Millenium Falcon in Minecraft
+		Hi, my name is Max
+		Playing Minecraft
+		Hi, my name is Lillian
+		Playing Minecraft
+		Hi, my name is Thomas
+		Playing Minecraft
+		Let's go
+		T-minus 3
+		T-minus 2
+		T-minus 1
+		We're leaving!
+		I warned you!
+		Fine. Saving my work.
+		Max going home
+		Lillian going home
+		Thomas going home
+		Leaving!
+		done at the end
+		`)
+	if out != want || errs != "" || code != 0 {
+		t.Errorf("stdout:\n%s\nstderr:\n%s\nexit %d\nwant stdout:\n%s", out, errs, code, want)
+	}
+	if now := res.Kernel.Now(); now != 113*sim.Second {
+		t.Errorf("the run ended at %s, want 113s (SIGINT at 100s, 3s countdown, 10s timeout)", now)
+	}
+}
+
+// TestTutorialControlCTwice: after `del goodbye` a second SIGINT has its
+// default action again: KeyboardInterrupt in the main task, and everyone
+// hurries out.
+func TestTutorialControlCTwice(t *testing.T) {
+	out, errs, code, _ := runCurio(t, friendsProgram, func(k *sim.Kernel) {
+		k.Inject(100*sim.Second, sim.SIGINT)
+		k.Inject(101500*sim.Millisecond, sim.SIGINT)
+	})
+	if !strings.HasSuffix(out, "T-minus 2\nThomas going home\nLillian going home\nMax going home\nFine. Saving my work.\n") {
+		t.Errorf("no hasty exit, highest task first:\n%s", out)
+	}
+	wantErr := "Traceback (most recent call last):\n  File \"hello.py\", line 60, in <module>\n    curio.run(parent)\nKeyboardInterrupt\n"
+	if !strings.HasPrefix(errs, wantErr) || code != 1 {
+		t.Errorf("stderr:\n%s\nexit %d; want it to start\n%s", errs, code, wantErr)
+	}
+}
