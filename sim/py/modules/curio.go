@@ -274,7 +274,7 @@ type taskObj struct {
 	st *curioState
 }
 
-func (o *taskObj) Type() *rt.Class                   { return taskClass }
+func (o *taskObj) Type() *rt.Class                 { return taskClass }
 func (o *taskObj) Repr(*rt.Thread) (string, error) { return o.t.String(), nil }
 
 func (o *taskObj) Attr(th *rt.Thread, name string) (rt.Value, bool, error) {
@@ -425,13 +425,13 @@ var timeoutClass = newType("_TimeoutAfter", "curio.time")
 
 // timeoutCM is an open (or ready) timeout block.
 type timeoutCM struct {
-	d               sim.Time
-	ignore          bool
-	absolute        bool
-	scope           *sim.TimeoutScope
-	result          rt.Value
-	timeoutResult   rt.Value
-	expired         bool
+	d             sim.Time
+	ignore        bool
+	absolute      bool
+	scope         *sim.TimeoutScope
+	result        rt.Value
+	timeoutResult rt.Value
+	expired       bool
 }
 
 func (cm *timeoutCM) Type() *rt.Class { return timeoutClass }
