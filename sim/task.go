@@ -5,6 +5,7 @@ import (
 	"iter"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -24,16 +25,18 @@ type Task struct {
 	stop  func()
 	yield func(trap) bool
 
-	state   State
-	cycles  int
-	cpu     Time
-	loc     int32 // location at the last state change
-	where   func() []Frame
-	waitObj int
-	waitQ   *WaitQueue
-	qprev   *Task
-	qnext   *Task
-	wakeErr error // what the blocking call returns on resume
+	state     State
+	cycles    int
+	cpu       Time
+	loc       int32 // location at the last state change
+	lastLoc   int32 // the id of lastStack, the stack it last blocked at
+	lastStack []Frame
+	where     func() []Frame
+	waitObj   int
+	waitQ     *WaitQueue
+	qprev     *Task
+	qnext     *Task
+	wakeErr   error // what the blocking call returns on resume
 
 	sleepTimer   timer
 	timeoutTimer timer
@@ -296,15 +299,24 @@ func (t *Task) Write(stream int, text string) {
 // learn where the task stands (its stack, innermost frame last).
 func (t *Task) SetWhere(where func() []Frame) { t.where = where }
 
-// location interns the task's current stack in the trace.
+// location interns the task's current stack in the trace. A task that
+// blocks again where it blocked last (a loop) reuses the id without
+// interning anew.
 func (t *Task) location() int32 {
+	var stack []Frame
 	switch {
 	case t.where != nil:
-		return t.k.trace.intern(t.where())
+		stack = t.where()
 	case t.k.goLines:
-		return t.k.trace.intern(goStack())
+		stack = goStack()
+	default:
+		return 0
 	}
-	return 0
+	if t.lastLoc != 0 && slices.Equal(stack, t.lastStack) {
+		return t.lastLoc
+	}
+	t.lastStack, t.lastLoc = stack, t.k.trace.intern(stack)
+	return t.lastLoc
 }
 
 // goStack is the Go call stack of task code, outside this package.

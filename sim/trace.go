@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strconv"
 )
 
 // Kind says what a [Record] of the trace records.
@@ -366,7 +367,16 @@ func (tr *Trace) intern(stack []Frame) int32 {
 	if len(stack) == 0 {
 		return 0
 	}
-	key := fmt.Sprint(stack)
+	var b []byte
+	for _, f := range stack {
+		b = append(b, f.File...)
+		b = append(b, 0)
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = append(b, 0)
+		b = append(b, f.Func...)
+		b = append(b, 0)
+	}
+	key := string(b)
 	if id, ok := tr.stackID[key]; ok {
 		return id
 	}
