@@ -242,12 +242,18 @@ func (k *Kernel) cancel(target *Task, by *Task, force bool) {
 }
 
 // Charge spends d of virtual CPU time in the running task: the clock moves
-// and every other task waits. Each call is also one step. When the host's
-// step budget runs out the task pauses invisibly; when a limit is exceeded
-// the run stops and Charge does not return.
-func (t *Task) Charge(d Time) {
+// and every other task waits. It counts as one step; see Work.
+func (t *Task) Charge(d Time) { t.Work(1, d) }
+
+// Work records n operations that took d of virtual CPU time together: an
+// interpreter counts its operations and reports them in batches. Each
+// operation is a step, so the step limit and the host's step budget mean
+// the same whether work is reported one operation at a time or many. When
+// the budget runs out the task pauses invisibly; when a limit is exceeded
+// the run stops and Work does not return.
+func (t *Task) Work(n int64, d Time) {
 	k := t.k
-	k.steps++
+	k.steps += n
 	if k.steps > k.lim.Steps {
 		k.abortCurrent(k.limitError("steps", k.lim.Steps))
 	}
@@ -258,7 +264,7 @@ func (t *Task) Charge(d Time) {
 			k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
 		}
 	}
-	k.budget--
+	k.budget -= n
 	if k.budget <= 0 {
 		t.suspend(trapSlice)
 	}

@@ -23,6 +23,9 @@ type Config struct {
 	Limits sim.Limits
 	Stdout io.Writer
 	Stderr io.Writer
+	// MaxMemory bounds the program's objects in bytes (default 512 MB):
+	// past it the program gets MemoryError, as it would on a small machine.
+	MaxMemory int64
 	// Setup, if set, prepares the kernel before the run (injecting
 	// signals, declaring the world).
 	Setup func(k *sim.Kernel)
@@ -60,6 +63,10 @@ func Program(src string, cfg Config) *Result {
 	}
 	in := runtime.NewInterp()
 	defer in.Close()
+	in.MaxMemory = cfg.MaxMemory
+	if in.MaxMemory == 0 {
+		in.MaxMemory = 512 << 20
+	}
 	in.AddSource(cfg.File, src)
 	in.Builtins = runtime.BuiltinNamespace()
 	in.Builtins.Set("print", printBuiltin())
@@ -98,7 +105,12 @@ func Program(src string, cfg Config) *Result {
 		return nil, nil
 	})
 	if err != nil {
+		// A limit, a deadlock or a fatal signal: the kernel's verdict names
+		// what happened and where every task stood.
 		res.Err = err
+		if cfg.Stderr != nil {
+			io.WriteString(cfg.Stderr, "asyncplay: "+err.Error()+"\n")
+		}
 		if res.ExitCode == 0 {
 			res.ExitCode = 1
 		}

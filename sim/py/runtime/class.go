@@ -59,6 +59,19 @@ func NewClass(name, module string, bases []*Class, dict *Namespace) (*Class, err
 	return c, nil
 }
 
+// NewBuiltinClass creates a type written in Go outside this package (a
+// module's deque, partial or count): as with the built-in types, Python
+// code may derive from it but not change its attributes, so that one
+// class can serve every program in the process.
+func NewBuiltinClass(name, module string, bases ...*Class) *Class {
+	c, err := NewClass(name, module, bases, NewNamespace())
+	if err != nil {
+		panic(err)
+	}
+	c.builtin = true
+	return c
+}
+
 // c3 merges the bases' MROs and the list of bases, keeping local
 // precedence and monotonicity, as Python does.
 func c3(c *Class, bases []*Class) ([]*Class, error) {
@@ -182,17 +195,28 @@ var constructors = map[*Class]Constructor{}
 // SetConstructor registers what calling the built-in type c does.
 func SetConstructor(c *Class, fn Constructor) { constructors[c] = fn }
 
-// inheritable marks the constructors that also make the instances of
-// classes deriving from theirs.
-var inheritable = map[*Class]bool{}
+// NativeNew is the __new__ of a class written in Go that derives from a
+// built-in type (collections.OrderedDict from dict, a namedtuple from
+// tuple): calling that class, or a Python class deriving from it, runs
+// Fn with the class called, where a class deriving from a built-in type
+// could not be instantiated otherwise. Fn makes the instance and runs
+// __init__ if it should.
+type NativeNew struct{ Fn Constructor }
 
-// SetInheritableConstructor registers what calling c, or any class that
-// derives from it, does: fn gets the class called, so that Python code
-// may subclass a type written in Go (collections.OrderedDict, a
-// namedtuple).
-func SetInheritableConstructor(c *Class, fn Constructor) {
-	constructors[c] = fn
-	inheritable[c] = true
+func (n *NativeNew) Type() *Class { return BuiltinFuncClass }
+
+func (n *NativeNew) Repr(th *Thread) (string, error) { return "<built-in method __new__>", nil }
+
+// Call is cls.__new__(cls, *args).
+func (n *NativeNew) Call(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+	if len(args) == 0 {
+		return nil, NewError(TypeErrorClass, "__new__(): not enough arguments")
+	}
+	c, ok := args[0].(*Class)
+	if !ok {
+		return nil, NewError(TypeErrorClass, "__new__(X): X is not a type object ("+TypeName(args[0])+")")
+	}
+	return n.Fn(th, c, args[1:], kw)
 }
 
 // Call instantiates the class: type(x) for `type`, the constructor of a
@@ -207,9 +231,11 @@ func (c *Class) Call(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		return fn(th, c, args, kw)
 	}
 	for _, base := range c.MRO[1:] {
-		if fn, ok := constructors[base]; ok && base != BaseExceptionClass && !base.IsSubclass(BaseExceptionClass) {
-			if inheritable[base] {
-				return fn(th, c, args, kw)
+		if _, ok := constructors[base]; ok && base != BaseExceptionClass && !base.IsSubclass(BaseExceptionClass) {
+			if nn, _, ok := c.Lookup("__new__"); ok {
+				if nn, ok := nn.(*NativeNew); ok {
+					return nn.Fn(th, c, args, kw)
+				}
 			}
 			return nil, NewError(TypeErrorClass, "subclassing the built-in type '"+base.Name+"' is not supported here")
 		}

@@ -77,6 +77,9 @@ func (c *compiler) block(body []syntax.Stmt) stmtFn {
 			th := fr.th
 			if th.ops++; th.ops >= opBatch {
 				th.Flush()
+				if err := th.checkMemory(); err != nil {
+					return ctlNext, fr.fail(err, body[0])
+				}
 			}
 			return f(fr)
 		}
@@ -87,6 +90,9 @@ func (c *compiler) block(body []syntax.Stmt) stmtFn {
 			fr.Line = lines[i]
 			if th.ops++; th.ops >= opBatch {
 				th.Flush()
+				if err := th.checkMemory(); err != nil {
+					return ctlNext, fr.fail(err, body[i])
+				}
 			}
 			if k, err := f(fr); k != ctlNext || err != nil {
 				return k, err

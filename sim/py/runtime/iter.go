@@ -32,10 +32,11 @@ type sliceIter struct {
 	i     int
 }
 
-func (it *sliceIter) Next(*Thread) (Value, bool, error) {
+func (it *sliceIter) Next(th *Thread) (Value, bool, error) {
 	if it.i >= len(it.items) {
 		return nil, false, nil
 	}
+	th.tickItem()
 	it.i++
 	return it.items[it.i-1], true, nil
 }
@@ -49,10 +50,11 @@ type listIter struct {
 	i int
 }
 
-func (it *listIter) Next(*Thread) (Value, bool, error) {
+func (it *listIter) Next(th *Thread) (Value, bool, error) {
 	if it.i >= len(it.l.Items) {
 		return nil, false, nil
 	}
+	th.tickItem()
 	it.i++
 	return it.l.Items[it.i-1], true, nil
 }
@@ -65,10 +67,11 @@ type strIter struct {
 	i int
 }
 
-func (it *strIter) Next(*Thread) (Value, bool, error) {
+func (it *strIter) Next(th *Thread) (Value, bool, error) {
 	if it.i >= len(it.s) {
 		return nil, false, nil
 	}
+	th.tickItem()
 	j := it.i + 1
 	for j < len(it.s) && it.s[j]&0xc0 == 0x80 {
 		j++
@@ -95,7 +98,8 @@ type dictIter struct {
 	what    byte // 'k', 'v' or 'i'
 }
 
-func (it *dictIter) Next(*Thread) (Value, bool, error) {
+func (it *dictIter) Next(th *Thread) (Value, bool, error) {
+	th.tickItem()
 	if it.d.version != it.version {
 		return nil, false, NewError(RuntimeErrorClass, "dictionary changed size during iteration")
 	}

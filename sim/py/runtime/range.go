@@ -64,10 +64,11 @@ var RangeIterClass = newBuiltinClass("range_iterator", ObjectClass)
 
 func (it *rangeIter) Type() *Class { return RangeIterClass }
 
-func (it *rangeIter) Next(*Thread) (Value, bool, error) {
+func (it *rangeIter) Next(th *Thread) (Value, bool, error) {
 	if it.left <= 0 {
 		return nil, false, nil
 	}
+	th.tickItem()
 	v := it.next
 	it.left--
 	it.next += it.step

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	goruntime "runtime"
+	"runtime/metrics"
 	"strings"
 
 	"asyncplay/sim"
@@ -44,6 +46,11 @@ type Interp struct {
 	Stdout, Stderr func(th *Thread, text string)
 
 	sources map[string][]string // source lines by file, for tracebacks
+
+	// MaxMemory bounds the program's objects (approximately: the Go heap
+	// of the process); 0 means no bound.
+	MaxMemory int64
+	flushes   int64
 }
 
 // AddSource registers a file's text for tracebacks and warnings.
@@ -151,6 +158,41 @@ func (th *Thread) Tick() {
 // opBatch is how many operations are counted before they are charged.
 const opBatch = 256
 
+// tickItem counts one item produced by a built-in iterator, so that
+// list(range(10**10)) is work the step limit sees; th may be nil.
+func (th *Thread) tickItem() {
+	if th != nil {
+		th.Tick()
+	}
+}
+
+// checkMemory samples the Go heap every few thousand operations and
+// raises MemoryError when the program's objects pass Interp.MaxMemory
+// (after a collection, so garbage does not count).
+func (th *Thread) checkMemory() error {
+	in := th.Interp
+	if in.MaxMemory <= 0 {
+		return nil
+	}
+	if in.flushes++; in.flushes%64 != 0 {
+		return nil
+	}
+	if heapBytes() <= in.MaxMemory {
+		return nil
+	}
+	goruntime.GC()
+	if heapBytes() <= in.MaxMemory {
+		return nil
+	}
+	return NewError(MemoryErrorClass, "")
+}
+
+func heapBytes() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64())
+}
+
 // Flush charges the counted operations now: before a trap, a clock read or
 // output, so that the virtual time of every visible event is exact. The
 // charge may pause the task, so it is made on the task's own stack.
@@ -159,7 +201,7 @@ func (th *Thread) Flush() {
 		ops := th.ops
 		th.ops = 0
 		th.onTask(func() error {
-			th.Task.Charge(sim.Time(ops) * th.OpCost)
+			th.Task.Work(ops, sim.Time(ops)*th.OpCost)
 			return nil
 		})
 		return
