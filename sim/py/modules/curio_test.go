@@ -5,26 +5,16 @@ import (
 	"testing"
 
 	"asyncplay/sim"
-	"asyncplay/sim/py/modules"
 	"asyncplay/sim/py/run"
-	"asyncplay/sim/py/runtime"
 )
 
 // runCurio runs a program with every built-in module importable and
 // returns its stdout, stderr and exit status.
 func runCurio(t *testing.T, src string, setup func(k *sim.Kernel)) (string, string, int, *run.Result) {
 	t.Helper()
-	importers := map[*runtime.Interp]func(string) (runtime.Value, bool){}
 	var stdout, stderr strings.Builder
 	res := run.Program(src, run.Config{File: "hello.py", Stdout: &stdout, Stderr: &stderr, Setup: setup,
-		Modules: func(in *runtime.Interp, name string) (runtime.Value, bool) {
-			imp, ok := importers[in]
-			if !ok {
-				imp = modules.Importer(in)
-				importers[in] = imp
-			}
-			return imp(name)
-		}})
+		Modules: run.StandardModules})
 	return stdout.String(), stderr.String(), res.ExitCode, res
 }
 

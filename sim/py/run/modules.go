@@ -1,19 +1,25 @@
 package run
 
 import (
+	"asyncplay/sim/py/modules"
 	"asyncplay/sim/py/runtime"
 )
 
-// StandardModules provides the modules every program may import. The
-// language issue grows this list (collections, functools, itertools,
-// math, curio, time, ...); sys is here already for its output streams.
-func StandardModules(in *runtime.Interp, name string) (runtime.Value, bool) {
-	switch name {
-	case "sys":
-		ns := runtime.NewNamespace()
-		ns.Set("stdout", runtime.StdoutStream)
-		ns.Set("stderr", runtime.StderrStream)
-		return &runtime.Module{Name: "sys", NS: ns}, true
+// StandardModules makes the importer of one program: every built-in
+// module of package modules (curio, and the standard ones as they are
+// written), each built once for the program on first import.
+func StandardModules(in *runtime.Interp) func(name string) (runtime.Value, bool) {
+	imp := modules.Importer(in)
+	return func(name string) (runtime.Value, bool) {
+		if m, ok := imp(name); ok {
+			return m, true
+		}
+		if name == "sys" { // until package modules has its own sys
+			ns := runtime.NewNamespace()
+			ns.Set("stdout", runtime.StdoutStream)
+			ns.Set("stderr", runtime.StderrStream)
+			return &runtime.Module{Name: "sys", NS: ns}, true
+		}
+		return nil, false
 	}
-	return nil, false
 }

@@ -26,11 +26,15 @@ type Config struct {
 	// MaxMemory bounds the program's objects in bytes (default 512 MB):
 	// past it the program gets MemoryError, as it would on a small machine.
 	MaxMemory int64
+	// Until stops the run at this virtual time, as a normal end (0: run
+	// to completion, within Limits.Time).
+	Until sim.Time
 	// Setup, if set, prepares the kernel before the run (injecting
 	// signals, declaring the world).
 	Setup func(k *sim.Kernel)
-	// Modules are the importable modules (curio, time, ...), by name.
-	Modules func(in *runtime.Interp, name string) (runtime.Value, bool)
+	// Modules makes the importer of a program (see StandardModules);
+	// nil: no module can be imported.
+	Modules func(in *runtime.Interp) func(name string) (runtime.Value, bool)
 }
 
 // Result is how a run ended.
@@ -38,6 +42,7 @@ type Result struct {
 	Kernel   *sim.Kernel
 	ExitCode int
 	Err      error // the kernel's verdict for runs that did not end normally (limit, deadlock)
+	Stopped  bool  // the run reached Config.Until
 }
 
 // Program runs src.
@@ -45,7 +50,11 @@ func Program(src string, cfg Config) *Result {
 	if cfg.File == "" {
 		cfg.File = "<main>"
 	}
-	k := sim.New(sim.WithSeed(cfg.Seed), sim.WithLimits(cfg.Limits), sim.WithOutput(cfg.Stdout, cfg.Stderr))
+	limits := cfg.Limits
+	if cfg.Until > 0 {
+		limits.Time = cfg.Until
+	}
+	k := sim.New(sim.WithSeed(cfg.Seed), sim.WithLimits(limits), sim.WithOutput(cfg.Stdout, cfg.Stderr))
 	res := &Result{Kernel: k}
 	mod, err := syntax.Parse(cfg.File, src)
 	var code *runtime.Code
@@ -82,8 +91,9 @@ func Program(src string, cfg Config) *Result {
 	in.Stdout, in.Stderr = write(sim.Stdout), write(sim.Stderr)
 	in.ConvertKernelErr = modules.ConvertKernelErr
 	if cfg.Modules != nil {
+		imp := cfg.Modules(in)
 		in.Import = func(th *runtime.Thread, name string) (runtime.Value, error) {
-			if m, ok := cfg.Modules(in, name); ok {
+			if m, ok := imp(name); ok {
 				return m, nil
 			}
 			return nil, runtime.NewError(runtime.ModuleNotFoundErrorClass, "No module named '"+name+"'")
@@ -104,6 +114,10 @@ func Program(src string, cfg Config) *Result {
 		}
 		return nil, nil
 	})
+	if le, ok := err.(*sim.LimitError); ok && le.Limit == "time" && cfg.Until > 0 {
+		res.Stopped = true // the run was asked to stop here
+		return res
+	}
 	if err != nil {
 		// A limit, a deadlock or a fatal signal: the kernel's verdict names
 		// what happened and where every task stood.
