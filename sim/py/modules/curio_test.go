@@ -1,6 +1,8 @@
 package modules_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,10 +28,77 @@ func dedent(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// TestGoldenTraces pins the whole trace of tutorial programs, lines and
+// stacks included, in testdata/golden (UPDATE_GOLDEN=1 rewrites them).
+// make test also runs this as WebAssembly: the interpreter on the kernel
+// traces alike on both.
+func TestGoldenTraces(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		setup     func(k *sim.Kernel)
+	}{
+		{"parent_kid", parentKidProgram, nil},
+		{"friends_sigint", friendsProgram, func(k *sim.Kernel) { k.Inject(100*sim.Second, sim.SIGINT) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, _, res := runCurio(t, c.src, c.setup)
+			var got strings.Builder
+			if err := res.Kernel.Trace().WriteJSONL(&got); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", c.name+".jsonl")
+			if os.Getenv("UPDATE_GOLDEN") != "" {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, []byte(got.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (UPDATE_GOLDEN=1 creates it)", err)
+			}
+			if got.String() != string(want) {
+				g, w := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+				for i := range min(len(g), len(w)) {
+					if g[i] != w[i] {
+						t.Fatalf("trace differs from %s at line %d:\n got %s\nwant %s", path, i+1, g[i], w[i])
+					}
+				}
+				t.Fatalf("trace differs from %s in length: %d lines, want %d", path, len(g), len(w))
+			}
+		})
+	}
+}
+
 // TestTutorialParentKid runs the curio tutorial's parent, kid and
 // countdown: a timeout on join, a cancel, the kid's cleanup.
 func TestTutorialParentKid(t *testing.T) {
-	out, errs, code, _ := runCurio(t, `
+	out, errs, code, _ := runCurio(t, parentKidProgram, nil)
+	want := dedent(`
+		Building the Millenium Falcon in Minecraft
+		Let's go
+		T-minus 10
+		T-minus 9
+		T-minus 8
+		T-minus 7
+		T-minus 6
+		T-minus 5
+		T-minus 4
+		T-minus 3
+		T-minus 2
+		T-minus 1
+		We're leaving!
+		I warned you!
+		Fine. Saving my work.
+		Leaving!
+		`)
+	if out != want || errs != "" || code != 0 {
+		t.Errorf("stdout:\n%s\nstderr:\n%s\nexit %d\nwant stdout:\n%s", out, errs, code, want)
+	}
+}
+
+const parentKidProgram = `
 import curio
 
 async def countdown(n):
@@ -64,29 +133,7 @@ async def parent():
 
 if __name__ == '__main__':
     curio.run(parent)
-`, nil)
-	want := dedent(`
-		Building the Millenium Falcon in Minecraft
-		Let's go
-		T-minus 10
-		T-minus 9
-		T-minus 8
-		T-minus 7
-		T-minus 6
-		T-minus 5
-		T-minus 4
-		T-minus 3
-		T-minus 2
-		T-minus 1
-		We're leaving!
-		I warned you!
-		Fine. Saving my work.
-		Leaving!
-		`)
-	if out != want || errs != "" || code != 0 {
-		t.Errorf("stdout:\n%s\nstderr:\n%s\nexit %d\nwant stdout:\n%s", out, errs, code, want)
-	}
-}
+`
 
 const friendsProgram = `
 import curio
