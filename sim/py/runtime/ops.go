@@ -25,7 +25,7 @@ func Repr(th *Thread, v Value) (string, error) {
 	case Int:
 		return itoa(int64(v)), nil
 	case *big.Int:
-		return v.String(), nil
+		return bigDecimal(v)
 	case Float:
 		return FloatRepr(float64(v)), nil
 	case Str:
@@ -320,4 +320,24 @@ func numCompare(a, b Value) (int, bool) {
 		return 0, false
 	}
 	return x.Cmp(y), true
+}
+
+// bigDecimal is str() of a big int, refused past maxStrDigits as in CPython.
+func bigDecimal(v *big.Int) (string, error) {
+	// 2**bits < 10**(bits*log10(2)+1): a cheap bound first, the digits only if close.
+	if float64(v.BitLen())*0.30103 > maxStrDigits+1 {
+		return "", NewError(ValueErrorClass, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+	}
+	s := v.String()
+	if n := len(s) - boolInt(v.Sign() < 0); n > maxStrDigits {
+		return "", NewError(ValueErrorClass, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+	}
+	return s, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
