@@ -45,6 +45,7 @@ func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 		}
 		m := b(in)
 		built[name] = m
+		noteImported(built, name, m)
 		return m, true
 	}
 }

@@ -66,6 +66,19 @@ func (f *Function) Namespace() *Namespace {
 	return f.Dict
 }
 
+// SetDoc sets the function's __doc__, as functools.wraps copies the
+// wrapped function's. The docstring belongs to the code, which every
+// function made by the same def shares, so the function gets its own copy
+// of the code first.
+func (f *Function) SetDoc(doc Value) {
+	c := *f.Code
+	c.doc = doc
+	if doc == None {
+		c.doc = nil
+	}
+	f.Code = &c
+}
+
 // Repr is <function name at 0x...>.
 func (f *Function) Repr(th *Thread) (string, error) {
 	return "<function " + f.QualName + " at 0x" + hexN(uint32(th.Interp.ID(f)), 12) + ">", nil
