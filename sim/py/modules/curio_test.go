@@ -136,8 +136,7 @@ if __name__ == '__main__':
 `
 
 const friendsProgram = `
-import curio
-SIGINT, SIGTERM = 2, 15  # the signal module arrives with the standard modules
+import curio, signal
 
 start_evt = curio.Event()
 
@@ -176,7 +175,7 @@ async def kid():
             raise
 
 async def parent():
-    goodbye = curio.SignalEvent(SIGINT, SIGTERM)
+    goodbye = curio.SignalEvent(signal.SIGINT, signal.SIGTERM)
     kid_task = await curio.spawn(kid)
     await curio.sleep(2.5)
     print('Yes, go play')
