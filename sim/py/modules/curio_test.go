@@ -248,7 +248,7 @@ func TestTutorialControlCTwice(t *testing.T) {
 	if !strings.HasSuffix(out, "T-minus 2\nThomas going home\nLillian going home\nMax going home\nFine. Saving my work.\n") {
 		t.Errorf("no hasty exit, highest task first:\n%s", out)
 	}
-	wantErr := "Traceback (most recent call last):\n  File \"hello.py\", line 60, in <module>\n    curio.run(parent)\nKeyboardInterrupt\n"
+	wantErr := "Traceback (most recent call last):\n  File \"hello.py\", line 59, in <module>\n    curio.run(parent)\nKeyboardInterrupt\n"
 	if !strings.HasPrefix(errs, wantErr) || code != 1 {
 		t.Errorf("stderr:\n%s\nexit %d; want it to start\n%s", errs, code, wantErr)
 	}

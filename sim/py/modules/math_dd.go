@@ -120,7 +120,7 @@ func ddLogOf(x dd) dd {
 	return y.add(ddLn2.mulF(float64(e)))
 }
 
-// ddReduce writes x as k*pi/2 + r with |r| <= pi/4 (for |x| < 2**28).
+// ddReduce writes x as k*pi/2 + r with |r| <= pi/4 (for |x| < 2**50).
 func ddReduce(x float64) (dd, int) {
 	k := math.Round(x / ddPiOver2[0])
 	r := dd{x, 0}.sub(ddTwoProd(k, ddPiOver2[0])).sub(ddTwoProd(k, ddPiOver2[1])).sub(dd{k * ddPiOver2[2], 0})
@@ -151,9 +151,9 @@ func ddSinCos(r dd) (sin, cos dd) {
 }
 
 // trig gives sin, cos and tan of x, and whether it could (finite |x| <
-// 2**28, else Go's functions are used).
+// 2**50, else Go's functions are used).
 func trigDD(x float64) (sin, cos dd, ok bool) {
-	if math.IsNaN(x) || math.Abs(x) >= 1<<28 {
+	if math.IsNaN(x) || math.Abs(x) >= 1<<50 {
 		return dd{}, dd{}, false
 	}
 	r, q := ddReduce(x)

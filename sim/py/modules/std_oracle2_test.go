@@ -180,6 +180,12 @@ t(lambda: rec(0))
 t(lambda: sys.setrecursionlimit(0))
 t(lambda: sys.setrecursionlimit(1.5))
 t(lambda: sys.set_int_max_str_digits(5))
+print(sys.exc_info(), sys.exception())
+try:
+    {}[1]
+except KeyError:
+    tp, val, tb = sys.exc_info()
+    print(tp, repr(val), tb.tb_lineno, sys.exception() is val)
 try:
     sys.exit("bye")
 except SystemExit as e:

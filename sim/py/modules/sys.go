@@ -78,6 +78,29 @@ func init() {
 			}
 			return rt.None, nil // the runtime keeps CPython's default limit
 		})
+		fn(m, "exc_info", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			if err := stdPos("exc_info", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			e := th.Handling()
+			if e == nil {
+				return rt.Tuple{rt.None, rt.None, rt.None}, nil
+			}
+			var tb rt.Value = rt.None
+			if len(e.Exc.Traceback) > 0 {
+				tb = &rt.TracebackObj{Entries: e.Exc.Traceback}
+			}
+			return rt.Tuple{e.Class, e, tb}, nil
+		})
+		fn(m, "exception", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			if err := stdPos("exception", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			if e := th.Handling(); e != nil {
+				return e, nil
+			}
+			return rt.None, nil
+		})
 		fn(m, "intern", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 			if err := stdPos("intern", args, kw, 1, 1); err != nil {
 				return nil, err

@@ -1,5 +1,7 @@
 package runtime
 
+import "strings"
+
 // Attributer is implemented by runtime values with attributes of their
 // own that no class dict holds (a function's __name__, a generator's
 // gi_running, an exception's args).
@@ -231,4 +233,22 @@ func init() {
 		}
 		return nil, NewError(TypeErrorClass, "super() takes 0 or 2 arguments")
 	}}
+}
+
+// Attr gives built-in functions their names.
+func (b *Builtin) Attr(th *Thread, name string) (Value, bool, error) {
+	switch name {
+	case "__name__", "__qualname__":
+		n := b.Name
+		if i := strings.LastIndexByte(n, '.'); i >= 0 {
+			n = n[i+1:]
+		}
+		return Str(n), true, nil
+	case "__self__":
+		if b.Self == nil {
+			return None, true, nil
+		}
+		return b.Self, true, nil
+	}
+	return nil, false, nil
 }
