@@ -253,3 +253,30 @@ func TestTutorialControlCTwice(t *testing.T) {
 		t.Errorf("stderr:\n%s\nexit %d; want it to start\n%s", errs, code, wantErr)
 	}
 }
+
+// TestCurioPrograms runs each program of testdata/curio and compares its
+// output with the .out beside it (UPDATE_GOLDEN=1 rewrites them after a
+// reviewed change): every curio primitive exercised from Python, with the
+// virtual time of each event.
+func TestCurioPrograms(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "curio", "*.py"))
+	if len(files) == 0 {
+		t.Fatal("no programs in testdata/curio")
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".py")
+		t.Run(name, func(t *testing.T) {
+			src, _ := os.ReadFile(path)
+			out, errs, code, _ := runCurio(t, string(src), nil)
+			golden := strings.TrimSuffix(path, ".py") + ".out"
+			if os.Getenv("UPDATE_GOLDEN") != "" {
+				os.WriteFile(golden, []byte(out), 0o644)
+				return
+			}
+			want, _ := os.ReadFile(golden)
+			if out != string(want) || errs != "" || code != 0 {
+				t.Errorf("stdout:\n%s\nstderr:\n%s\nexit %d\nwant:\n%s", out, errs, code, want)
+			}
+		})
+	}
+}

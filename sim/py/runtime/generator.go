@@ -422,10 +422,10 @@ func aiter(th *Thread, v Value) (Value, error) {
 		}
 	case AsyncIterator:
 		return a, nil
-	case *Instance:
-		if it, found, err := CallMethod(th, a, "__aiter__"); found {
-			return it, err
-		}
+	}
+	// User classes and Go types alike (curio's Queue) define __aiter__.
+	if it, found, err := CallMethod(th, v, "__aiter__"); found {
+		return it, err
 	}
 	return nil, NewError(TypeErrorClass, "'async for' requires an object with __aiter__ method, got "+TypeName(v))
 }
