@@ -245,7 +245,7 @@ func (st *curioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Val
 	if result == nil {
 		return rt.None, nil
 	}
-	return result.(rt.Value), nil
+	return result, nil
 }
 
 // task is the Python Task object of a kernel task.
@@ -315,11 +315,12 @@ func (o *taskObj) Attr(th *rt.Thread, name string) (rt.Value, bool, error) {
 	return nil, false, nil
 }
 
+// valueOf is a kernel task's result as Python sees it: nil is None.
 func valueOf(v any) rt.Value {
 	if v == nil {
 		return rt.None
 	}
-	return v.(rt.Value)
+	return v
 }
 
 func (o *taskObj) join(th *rt.Thread) (rt.Value, error) {

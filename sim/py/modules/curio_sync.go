@@ -10,18 +10,17 @@ import (
 // trap into the kernel.
 
 var (
-	eventClass        = newType("Event", "curio.sync")
-	lockClass         = newType("Lock", "curio.sync")
-	rlockClass        = newType("RLock", "curio.sync")
-	semaphoreClass    = newType("Semaphore", "curio.sync")
-	boundedSemClass   = newType("BoundedSemaphore", "curio.sync")
-	conditionClass    = newType("Condition", "curio.sync")
-	queueClass        = newType("Queue", "curio.queue")
-	priorityQClass    = newType("PriorityQueue", "curio.queue")
-	lifoQClass        = newType("LifoQueue", "curio.queue")
-	signalEventClass  = newType("SignalEvent", "curio.signal")
-	signalQueueClass  = newType("SignalQueue", "curio.signal")
-	kernelObjectClass = map[*rt.Class]bool{}
+	eventClass       = newType("Event", "curio.sync")
+	lockClass        = newType("Lock", "curio.sync")
+	rlockClass       = newType("RLock", "curio.sync")
+	semaphoreClass   = newType("Semaphore", "curio.sync")
+	boundedSemClass  = newType("BoundedSemaphore", "curio.sync")
+	conditionClass   = newType("Condition", "curio.sync")
+	queueClass       = newType("Queue", "curio.queue")
+	priorityQClass   = newType("PriorityQueue", "curio.queue")
+	lifoQClass       = newType("LifoQueue", "curio.queue")
+	signalEventClass = newType("SignalEvent", "curio.signal")
+	signalQueueClass = newType("SignalQueue", "curio.signal")
 )
 
 type eventObj struct{ e *sim.Event }
@@ -155,7 +154,7 @@ func (st *curioState) defineSync(m *rt.Module) {
 			o := &queueObj{cls: cls}
 			if order == sim.Priority {
 				o.q = k.NewPriorityQueue("", maxsize, func(x, y any) (bool, error) {
-					r, err := rt.Compare(o.th, rt.CmpLt, x.(rt.Value), y.(rt.Value))
+					r, err := rt.Compare(o.th, rt.CmpLt, x, y)
 					if err != nil {
 						return false, err
 					}
@@ -196,8 +195,6 @@ func (st *curioState) defineSync(m *rt.Module) {
 		return &signalQueueObj{k.NewSignalQueue("", sigs...)}, nil
 	})
 }
-
-func kerr(th *rt.Thread, err error) error { return ConvertKernelErr(err) }
 
 func init() {
 	// Event (and SignalEvent, which is one).

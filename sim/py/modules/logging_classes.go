@@ -241,10 +241,6 @@ func logCall(th *rt.Thread, st *logState, l rt.Value, level int64, args []rt.Val
 // above, the bare message, on stderr.
 func (st *logState) lastResort() rt.Value { return st.last }
 
-func newHandler(th *rt.Thread, c *rt.Class, args ...rt.Value) (rt.Value, error) {
-	return rt.Call(th, c, args, nil)
-}
-
 func defineLogging() {
 	levelMethod := func(level int64, exc bool) logFn {
 		return func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {

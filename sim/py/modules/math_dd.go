@@ -64,14 +64,6 @@ func (a dd) div(b dd) dd {
 
 func (a dd) scale(e int) dd { return dd{math.Ldexp(a.hi, e), math.Ldexp(a.lo, e)} }
 
-func (a dd) sqrt() dd {
-	if a.hi <= 0 {
-		return dd{math.Sqrt(a.hi), 0}
-	}
-	s := math.Sqrt(a.hi)
-	return dd{s, 0}.add(a.sub(ddTwoProd(s, s)).div(dd{2 * s, 0}))
-}
-
 // ddConst rounds a big.Float to a double-double.
 func ddConst(x *big.Float) dd {
 	hi, _ := x.Float64()
@@ -81,7 +73,6 @@ func ddConst(x *big.Float) dd {
 
 var (
 	ddLn2     = dd{6.93147180559945286e-01, 2.319046813846299558e-17}
-	ddLn10    = dd{2.302585092994045901e+00, -2.170756223382249351e-16}
 	ddPiOver2 = [3]float64{1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33}
 	// ddInvFact[n] is 1/n!.
 	ddInvFact = func() (t [28]dd) {

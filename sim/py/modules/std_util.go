@@ -146,9 +146,6 @@ func stdBig(th *rt.Thread, v rt.Value) (*big.Int, error) {
 	return nil, rt.NewError(rt.TypeErrorClass, "'"+rt.TypeName(v)+"' object cannot be interpreted as an integer")
 }
 
-// stdTruth is bool(v).
-func stdTruth(th *rt.Thread, v rt.Value) (bool, error) { return rt.Truth(th, v) }
-
 // stdReprName is the name a repr shows for an instance's class.
 func stdReprName(v rt.Value) string { return rt.TypeOf(v).Name }
 
@@ -198,18 +195,6 @@ func (it *stdIter) Repr(th *rt.Thread) (string, error) {
 		return it.repr(th)
 	}
 	return "<" + it.cls.QualName() + " object at " + stdHex(th, it) + ">", nil
-}
-
-// stdSlice returns the items of a list or tuple without copying, or
-// collects any other iterable.
-func stdItems(th *rt.Thread, v rt.Value) ([]rt.Value, error) {
-	switch v := v.(type) {
-	case *rt.List:
-		return v.Items, nil
-	case rt.Tuple:
-		return v, nil
-	}
-	return rt.Collect(th, v)
 }
 
 // stdIterClass gives a class of iterators written in Go the iterator

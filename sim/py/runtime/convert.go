@@ -585,10 +585,3 @@ func init() {
 		return NewClass(string(name), module, bases, ns)
 	})
 }
-
-func kwNames(kw *Kwargs) []string {
-	if kw == nil {
-		return nil
-	}
-	return kw.Names
-}

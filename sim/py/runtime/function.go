@@ -178,10 +178,8 @@ func (f *Function) bind(th *Thread, slots []Value, args []Value, kw *Kwargs) err
 	name := f.QualName
 	npos := min(len(args), c.nargs)
 	copy(slots, args[:npos])
-	vararg := c.nargs + c.nkwonly // slot of *args, if any
-	if c.varargs {
-		vararg = c.nargs
-		slots[vararg] = append(Tuple(nil), args[npos:]...)
+	if c.varargs { // *args has the slot after the positional parameters
+		slots[c.nargs] = append(Tuple(nil), args[npos:]...)
 	} else if len(args) > c.nargs {
 		return f.tooManyPositional(len(args), kw)
 	}

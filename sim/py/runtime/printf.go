@@ -196,7 +196,8 @@ flags:
 	if i >= len(format) {
 		return 0, incomplete
 	}
-	c, size := rune(format[i]), 1
+	var c rune
+	size := 1
 	if st.bytes {
 		c = rune(format[i])
 	} else {

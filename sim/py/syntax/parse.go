@@ -355,5 +355,3 @@ func (p *parser) lastTokenError(kind ErrorKind, msg string) *SyntaxError {
 // span builds a Span from a start position to the end of the last
 // consumed token.
 func (p *parser) span(start Pos) Span { return Span{StartPos: start, EndPos: p.prevEnd()} }
-
-func spanOf(a, b Node) Span { return Span{StartPos: a.Start(), EndPos: b.End()} }

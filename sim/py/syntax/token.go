@@ -165,6 +165,5 @@ type token struct {
 	text  string // NAME, numbers, STRING (raw text with prefix and quotes), tUnknown
 }
 
-func (t *token) pos() Pos           { return Pos{Offset: t.off, Line: t.line, Col: t.col} }
-func (t *token) end() Pos           { return Pos{Offset: t.endOff, Line: t.endLine, Col: t.endCol} }
-func (k tokenKind) isKeyword() bool { return k >= kwFalse && k <= kwYield }
+func (t *token) pos() Pos { return Pos{Offset: t.off, Line: t.line, Col: t.col} }
+func (t *token) end() Pos { return Pos{Offset: t.endOff, Line: t.endLine, Col: t.endCol} }
