@@ -520,7 +520,9 @@ func (k *Kernel) emitState(t *Task, st State, obj int, val int64) {
 		loc = t.location() // where it blocks; READY and RUNNING are still there
 		t.loc = loc
 	}
-	k.emit(EvState, t.id, obj, st, val, loc)
+	if !k.trace.add(EvState, k.now, int32(t.id), int32(obj), st, val, loc) {
+		k.traceFull() // the hottest record skips emit's extra call
+	}
 }
 
 // ring is a FIFO of tasks in a power-of-two circular buffer.
