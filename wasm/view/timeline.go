@@ -1,0 +1,209 @@
+// Package view turns a run's trace into what the page draws, in plain Go
+// that tests can check without a GPU: a Timeline of each task's states
+// over virtual time, each object's gauge, and the links between tasks
+// (spawns, wake-ups, cancellations). Drawing (ebiten) lives elsewhere and
+// only reads this. Following DESIGN's one rule, nothing here runs code:
+// everything is derived from the trace, and any moment of the run can be
+// asked for without re-running it.
+package view
+
+import (
+	"sort"
+
+	"asyncplay/sim"
+)
+
+// Segment is a stretch of a task's lane in one state.
+type Segment struct {
+	Start, End sim.Time // End is the run's end for the last segment
+	State      sim.State
+	On         int   // what a blocked task waits on: an object id, a task id for TASK_JOIN, minus a group's id
+	Loc        int32 // where it blocked (see sim.Trace.Stack); 0 if unknown
+	Seq        int   // the record that began it
+}
+
+// Lane is one task over the run.
+type Lane struct {
+	Task     sim.TaskInfo
+	Segments []Segment
+	Born     sim.Time
+	Ended    bool
+	Outcome  sim.Outcome
+	EndedAt  sim.Time
+}
+
+// Sample is one value of an object's gauge, from time T on.
+type Sample struct {
+	T     sim.Time
+	Value int64
+	Seq   int
+}
+
+// Gauge is an object's level over the run: a queue's size, a semaphore's
+// value, an event's flag, a lock's owner, a group's held tasks.
+type Gauge struct {
+	Object  sim.ObjectInfo
+	Samples []Sample
+}
+
+// LinkKind says what a link between two tasks means.
+type LinkKind uint8
+
+const (
+	Spawned   LinkKind = iota // From spawned To
+	Woke                      // From's action made To ready (a put waking a getter)
+	Cancelled                 // From asked To to cancel (From 0: the kernel)
+)
+
+// Link joins two lanes at a moment.
+type Link struct {
+	Kind     LinkKind
+	From, To int
+	T        sim.Time
+	Seq      int
+}
+
+// Timeline is the whole run as the page draws it.
+type Timeline struct {
+	Lanes  []*Lane  // by task id: Lanes[i].Task.ID == i+1
+	Gauges []*Gauge // by object id
+	Links  []Link
+	End    sim.Time // time of the last record
+	trace  *sim.Trace
+}
+
+// Build derives the timeline from a trace.
+func Build(tr *sim.Trace) *Timeline {
+	tl := &Timeline{trace: tr}
+	running := 0 // the task whose code runs now, 0 between tasks
+	for i, r := range tr.Records() {
+		tl.End = r.T
+		switch r.Kind {
+		case sim.EvSpawn:
+			info, _ := tr.Task(int(r.Task))
+			tl.Lanes = append(tl.Lanes, &Lane{Task: info, Born: r.T})
+			if r.Obj != 0 {
+				tl.Links = append(tl.Links, Link{Kind: Spawned, From: int(r.Obj), To: int(r.Task), T: r.T, Seq: i})
+			}
+		case sim.EvState:
+			lane := tl.lane(r.Task)
+			if lane == nil {
+				continue
+			}
+			born := len(lane.Segments) == 0 // first Ready comes from the spawn, not a wake-up
+			if !born {
+				lane.Segments[len(lane.Segments)-1].End = r.T
+			}
+			seg := Segment{Start: r.T, End: -1, State: r.State, Seq: i}
+			if r.State.Blocked() {
+				seg.On, seg.Loc = int(r.Obj), r.Aux
+			}
+			lane.Segments = append(lane.Segments, seg)
+			switch {
+			case r.State == sim.Running:
+				running = int(r.Task)
+			case r.State == sim.Ready && !born && running != 0 && running != int(r.Task):
+				if !tl.justCancelled(running, int(r.Task)) {
+					tl.Links = append(tl.Links, Link{Kind: Woke, From: running, To: int(r.Task), T: r.T, Seq: i})
+				}
+			case int(r.Task) == running:
+				running = 0 // it blocked: the kernel runs next
+			}
+		case sim.EvDone:
+			lane := tl.lane(r.Task)
+			if lane == nil {
+				continue
+			}
+			if n := len(lane.Segments); n > 0 {
+				lane.Segments[n-1].End = r.T
+			}
+			lane.Ended, lane.Outcome, lane.EndedAt = true, sim.Outcome(r.Val), r.T
+			if int(r.Task) == running {
+				running = 0
+			}
+		case sim.EvCancel:
+			tl.Links = append(tl.Links, Link{Kind: Cancelled, From: int(r.Obj), To: int(r.Task), T: r.T, Seq: i})
+		case sim.EvObject:
+			info, _ := tr.Object(int(r.Obj))
+			for len(tl.Gauges) < int(r.Obj) {
+				tl.Gauges = append(tl.Gauges, nil)
+			}
+			tl.Gauges[r.Obj-1] = &Gauge{Object: info, Samples: []Sample{{T: r.T, Value: initial(info), Seq: i}}}
+		case sim.EvQueue, sim.EvSema, sim.EvFlag, sim.EvLock, sim.EvGroup:
+			if g := tl.gauge(r.Obj); g != nil {
+				g.Samples = append(g.Samples, Sample{T: r.T, Value: r.Val, Seq: i})
+			}
+		}
+	}
+	for _, lane := range tl.Lanes {
+		if n := len(lane.Segments); n > 0 && lane.Segments[n-1].End < 0 {
+			lane.Segments[n-1].End = tl.End
+		}
+	}
+	return tl
+}
+
+// initial is a gauge's level when its object is created.
+func initial(o sim.ObjectInfo) int64 {
+	switch o.Kind {
+	case "Semaphore", "BoundedSemaphore":
+		return int64(o.Cap)
+	}
+	return 0
+}
+
+// justCancelled reports whether the last link is from cancelling to,
+// which already says why to became ready: one arrow, not two.
+func (tl *Timeline) justCancelled(from, to int) bool {
+	n := len(tl.Links)
+	return n > 0 && tl.Links[n-1] == Link{Kind: Cancelled, From: from, To: to, T: tl.End, Seq: tl.Links[n-1].Seq}
+}
+
+func (tl *Timeline) lane(task int32) *Lane {
+	if task < 1 || int(task) > len(tl.Lanes) {
+		return nil
+	}
+	return tl.Lanes[task-1]
+}
+
+func (tl *Timeline) gauge(obj int32) *Gauge {
+	if obj < 1 || int(obj) > len(tl.Gauges) {
+		return nil
+	}
+	return tl.Gauges[obj-1]
+}
+
+// StateAt is the state of task id at time t (its last change at or
+// before t), and false if the task did not exist then.
+func (tl *Timeline) StateAt(id int, t sim.Time) (Segment, bool) {
+	lane := tl.lane(int32(id))
+	if lane == nil || t < lane.Born || (lane.Ended && t > lane.EndedAt) {
+		return Segment{}, false
+	}
+	segs := lane.Segments
+	i := sort.Search(len(segs), func(i int) bool { return segs[i].Start > t }) - 1
+	if i < 0 {
+		return Segment{}, false
+	}
+	return segs[i], true
+}
+
+// ValueAt is an object's gauge at time t (its last sample at or before t).
+func (tl *Timeline) ValueAt(obj int, t sim.Time) (int64, bool) {
+	g := tl.gauge(int32(obj))
+	if g == nil || t < g.Samples[0].T {
+		return 0, false
+	}
+	s := g.Samples
+	i := sort.Search(len(s), func(i int) bool { return s[i].T > t }) - 1
+	return s[i].Value, true
+}
+
+// Peak is the highest level of an object's gauge over the run.
+func (g *Gauge) Peak() int64 {
+	var p int64
+	for _, s := range g.Samples {
+		p = max(p, s.Value)
+	}
+	return p
+}
