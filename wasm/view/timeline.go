@@ -103,7 +103,7 @@ func Build(tr *sim.Trace) *Timeline {
 			case r.State == sim.Running:
 				running = int(r.Task)
 			case r.State == sim.Ready && !born && running != 0 && running != int(r.Task):
-				if !tl.justCancelled(running, int(r.Task)) {
+				if !tl.justCancelled(running, int(r.Task), r.T) {
 					tl.Links = append(tl.Links, Link{Kind: Woke, From: running, To: int(r.Task), T: r.T, Seq: i})
 				}
 			case int(r.Task) == running:
@@ -152,11 +152,15 @@ func initial(o sim.ObjectInfo) int64 {
 	return 0
 }
 
-// justCancelled reports whether the last link is from cancelling to,
-// which already says why to became ready: one arrow, not two.
-func (tl *Timeline) justCancelled(from, to int) bool {
+// justCancelled reports whether the last link is from cancelling to at
+// time t, which already says why to became ready: one arrow, not two.
+func (tl *Timeline) justCancelled(from, to int, t sim.Time) bool {
 	n := len(tl.Links)
-	return n > 0 && tl.Links[n-1] == Link{Kind: Cancelled, From: from, To: to, T: tl.End, Seq: tl.Links[n-1].Seq}
+	if n == 0 {
+		return false
+	}
+	l := tl.Links[n-1]
+	return l.Kind == Cancelled && l.From == from && l.To == to && l.T == t
 }
 
 func (tl *Timeline) lane(task int32) *Lane {
