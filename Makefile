@@ -22,9 +22,9 @@ test:
 	PATH="$(dir $(NODE)):$$PATH" GOOS=js GOARCH=wasm \
 	  $(GO) test -exec="$(WASM_EXEC)" ./sim/... ./wasm/view/...
 
-# bench: kernel benchmarks with allocations; filter with BENCH=PingPong.
+# bench: kernel, language and view benchmarks with allocations; filter with BENCH=PingPong.
 bench:
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./sim/...
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./sim/... ./wasm/view/...
 
 # fuzz: each Fuzz target of every package for FUZZTIME (20s); none, no work.
 fuzz:

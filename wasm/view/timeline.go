@@ -1,8 +1,9 @@
 // Package view turns a run's trace into what the page draws, in plain Go
 // that tests can check without a GPU: a Timeline of each task's states
 // over virtual time, each object's gauge, and the links between tasks
-// (spawns, wake-ups, cancellations). Drawing (ebiten) lives elsewhere and
-// only reads this. Following DESIGN's one rule, nothing here runs code:
+// (spawns, wake-ups, cancellations). [Timeline.Layout] then places them
+// in a viewport as pixel rectangles and arrows. Drawing (ebiten) lives
+// elsewhere and only reads a [Frame]. Following DESIGN's one rule, nothing here runs code:
 // everything is derived from the trace, and any moment of the run can be
 // asked for without re-running it.
 package view

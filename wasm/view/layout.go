@@ -1,0 +1,178 @@
+package view
+
+import (
+	"math"
+	"sort"
+
+	"asyncplay/sim"
+)
+
+// Viewport is the part of the run on screen: a window of virtual time
+// across the width, and a vertical scroll over the lanes.
+type Viewport struct {
+	From, To      sim.Time // the time axis, From at x=0 and To at x=Width
+	Width, Height float64  // the lane area in pixels
+	LaneHeight    float64  // one lane's row, gap included
+	ScrollY       float64  // pixels of lanes scrolled off the top
+	// CollapseFinished hides the lanes of tasks that ended before From, so
+	// a long run's hundred finished workers do not push the live ones off
+	// screen.
+	CollapseFinished bool
+}
+
+// Bar is a stretch of a lane in one state, in pixels.
+type Bar struct {
+	X, Y, W, H float64
+	Task       int
+	State      sim.State
+	Seq        int // the record that began it: a click on the bar finds it
+}
+
+// Arrow is a link between two lanes, in pixels.
+type Arrow struct {
+	X, Y1, Y2 float64 // links are instantaneous: one x
+	Kind      LinkKind
+	From, To  int
+}
+
+// Row is one visible lane's header.
+type Row struct {
+	Y       float64
+	Task    int
+	Name    string
+	State   sim.State // at the cursor time, for the header's label
+	Outcome string    // "" while the task lives at the cursor time
+}
+
+// Frame is everything the lane area draws at one cursor time, already
+// culled to the viewport: what is off screen is not in it.
+type Frame struct {
+	Rows   []Row
+	Bars   []Bar
+	Arrows []Arrow
+	Cursor float64 // the cursor's x; NaN when it is outside the window
+
+	rowOf []float64 // task id -> its row's centre y, NaN when not shown
+}
+
+// Layout places the run as it was at cursor inside vp, into f. Nothing
+// after the cursor is drawn, so stepping back hides what has not happened
+// yet. Each lane gets at most one bar per pixel column, so a hundred
+// thousand records still give a frame the size of the screen; f's slices
+// are reused, so an animation allocates nothing once it is warm.
+func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
+	f.Rows, f.Bars, f.Arrows, f.Cursor = f.Rows[:0], f.Bars[:0], f.Arrows[:0], math.NaN()
+	if vp.To <= vp.From || vp.Width <= 0 || vp.LaneHeight <= 0 {
+		return
+	}
+	scale := vp.Width / float64(vp.To-vp.From)
+	x := func(t sim.Time) float64 { return float64(t-vp.From) * scale }
+	if cursor >= vp.From && cursor <= vp.To {
+		f.Cursor = x(cursor)
+	}
+	end := min(cursor, vp.To)
+	f.rowOf = f.rowOf[:0]
+	for range len(tl.Lanes) + 1 {
+		f.rowOf = append(f.rowOf, math.NaN())
+	}
+	row := 0
+	for _, lane := range tl.Lanes {
+		if lane.Born > cursor {
+			continue
+		}
+		if vp.CollapseFinished && lane.Ended && lane.EndedAt < vp.From && lane.EndedAt <= cursor {
+			continue
+		}
+		y := float64(row)*vp.LaneHeight - vp.ScrollY
+		row++
+		if y+vp.LaneHeight <= 0 || y >= vp.Height {
+			continue // scrolled out of sight
+		}
+		id := lane.Task.ID
+		f.rowOf[id] = y + vp.LaneHeight/2
+		r := Row{Y: y, Task: id, Name: lane.Task.Name}
+		if lane.Ended && lane.EndedAt <= cursor {
+			r.State, r.Outcome = sim.Terminated, lane.Outcome.String()
+		} else if seg, ok := tl.StateAt(id, cursor); ok {
+			r.State = seg.State
+		}
+		f.Rows = append(f.Rows, r)
+		f.Bars = appendBars(f.Bars, lane, vp, end, y, x)
+	}
+	for _, l := range tl.Links {
+		if l.T > cursor || l.T < vp.From || l.T > vp.To {
+			continue
+		}
+		y1, y2 := f.rowY(l.From), f.rowY(l.To)
+		switch {
+		case math.IsNaN(y1) && math.IsNaN(y2):
+			continue
+		case math.IsNaN(y1):
+			y1 = y2 // its source is off screen or the kernel: a stub at the target
+		case math.IsNaN(y2):
+			y2 = y1
+		}
+		f.Arrows = append(f.Arrows, Arrow{X: x(l.T), Y1: y1, Y2: y2, Kind: l.Kind, From: l.From, To: l.To})
+	}
+}
+
+// rowY is the centre y of task id's row, NaN if it is not on screen.
+func (f *Frame) rowY(id int) float64 {
+	if id < 1 || id >= len(f.rowOf) {
+		return math.NaN()
+	}
+	return f.rowOf[id]
+}
+
+// appendBars adds one lane's bars inside [vp.From, end], snapped to whole
+// pixels. Zero-length states (READY then RUNNING in one instant) have
+// nothing to show; a stretch that ends in the column where the previous
+// bar ended is dropped, as the column already shows the lane was busy.
+func appendBars(bars []Bar, lane *Lane, vp Viewport, end sim.Time, y float64, x func(sim.Time) float64) []Bar {
+	segs := lane.Segments
+	first := sort.Search(len(segs), func(i int) bool { return segs[i].End > vp.From })
+	drawnTo := math.Inf(-1) // right edge of the last bar, in whole pixels
+	for _, s := range segs[first:] {
+		start, stop := max(s.Start, vp.From), min(s.End, end)
+		if start >= end {
+			break
+		}
+		if stop <= start {
+			continue
+		}
+		x0 := max(math.Floor(x(start)), drawnTo)
+		x1 := math.Ceil(x(stop))
+		if x1 <= x0 {
+			continue
+		}
+		bars = append(bars, Bar{X: x0, Y: y, W: x1 - x0, H: vp.LaneHeight, Task: lane.Task.ID, State: s.State, Seq: s.Seq})
+		drawnTo = x1
+	}
+	return bars
+}
+
+// Label is a state's name as the lane legend shows it.
+func Label(s sim.State) string {
+	if int(s) < len(labels) && labels[s] != "" {
+		return labels[s]
+	}
+	return s.String()
+}
+
+var labels = [...]string{
+	sim.Ready:       "ready",
+	sim.Running:     "running",
+	sim.TimeSleep:   "sleep",
+	sim.TaskJoin:    "join",
+	sim.EventWait:   "event wait",
+	sim.LockAcquire: "lock",
+	sim.SemaAcquire: "semaphore",
+	sim.CondWait:    "condition",
+	sim.QueueGet:    "queue get",
+	sim.QueuePut:    "queue put",
+	sim.QueueJoin:   "queue join",
+	sim.ReadWait:    "read wait",
+	sim.WriteWait:   "write wait",
+	sim.FutureWait:  "future",
+	sim.Terminated:  "done",
+}

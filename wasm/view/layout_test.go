@@ -1,0 +1,210 @@
+package view_test
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"asyncplay/sim"
+	"asyncplay/wasm/view"
+)
+
+// dumpFrame prints a frame as exact text: rows, bars, arrows, cursor.
+func dumpFrame(f view.Frame) string {
+	var b strings.Builder
+	for _, r := range f.Rows {
+		fmt.Fprintf(&b, "row y=%g task %d %s %s %s\n", r.Y, r.Task, r.Name, view.Label(r.State), r.Outcome)
+	}
+	for _, bar := range f.Bars {
+		fmt.Fprintf(&b, "bar task %d x=%g..%g y=%g %s\n", bar.Task, bar.X, bar.X+bar.W, bar.Y, view.Label(bar.State))
+	}
+	kinds := [...]string{view.Spawned: "spawned", view.Woke: "woke", view.Cancelled: "cancelled"}
+	for _, a := range f.Arrows {
+		fmt.Fprintf(&b, "arrow %s %d->%d x=%g y=%g..%g\n", kinds[a.Kind], a.From, a.To, a.X, a.Y1, a.Y2)
+	}
+	fmt.Fprintf(&b, "cursor %g\n", f.Cursor)
+	return b.String()
+}
+
+// 100 pixels a second over the whole 8s backpressure run, 20px lanes.
+var wholeRun = view.Viewport{From: 0, To: 8 * sim.Second, Width: 800, Height: 400, LaneHeight: 20}
+
+func checkFrame(t *testing.T, vp view.Viewport, cursor sim.Time, want string) {
+	t.Helper()
+	var f view.Frame
+	view.Build(producerConsumer().Trace()).Layout(&f, vp, cursor)
+	got := dumpFrame(f)
+	if got != want {
+		t.Errorf("frame at %s:\n%s\nwant:\n%s", cursor, got, want)
+	}
+}
+
+func TestLayoutWholeRun(t *testing.T) {
+	checkFrame(t, wholeRun, 8*sim.Second, `row y=0 task 1 main done returned
+row y=20 task 2 producer done returned
+bar task 1 x=0..200 y=0 sleep
+bar task 1 x=200..400 y=0 sleep
+bar task 1 x=400..600 y=0 sleep
+bar task 1 x=600..800 y=0 sleep
+bar task 2 x=0..100 y=20 sleep
+bar task 2 x=100..200 y=20 sleep
+bar task 2 x=200..300 y=20 sleep
+bar task 2 x=300..400 y=20 queue put
+bar task 2 x=400..500 y=20 sleep
+arrow spawned 1->2 x=0 y=10..30
+arrow woke 2->1 x=0 y=30..10
+arrow woke 1->2 x=400 y=10..30
+cursor 800
+`)
+}
+
+// Stepping back to 3.5s hides what has not happened: bars stop at the
+// cursor, the 4s wake-up is gone, and the producer's header says it waits
+// on the queue.
+func TestLayoutStopsAtTheCursor(t *testing.T) {
+	checkFrame(t, wholeRun, 3500*sim.Millisecond, `row y=0 task 1 main sleep 
+row y=20 task 2 producer queue put 
+bar task 1 x=0..200 y=0 sleep
+bar task 1 x=200..350 y=0 sleep
+bar task 2 x=0..100 y=20 sleep
+bar task 2 x=100..200 y=20 sleep
+bar task 2 x=200..300 y=20 sleep
+bar task 2 x=300..350 y=20 queue put
+arrow spawned 1->2 x=0 y=10..30
+arrow woke 2->1 x=0 y=30..10
+cursor 350
+`)
+}
+
+// Zoomed to 6s..8s with finished lanes collapsed, the producer (done at
+// 5s) gives its row to nobody and main's last sleep fills the width.
+func TestLayoutZoomCollapsesFinished(t *testing.T) {
+	vp := wholeRun
+	vp.From, vp.CollapseFinished = 6*sim.Second, true
+	checkFrame(t, vp, 8*sim.Second, `row y=0 task 1 main done returned
+bar task 1 x=0..800 y=0 sleep
+cursor 800
+`)
+	vp.CollapseFinished = false // the same window keeps an empty producer row
+	checkFrame(t, vp, 7*sim.Second, `row y=0 task 1 main sleep 
+row y=20 task 2 producer done returned
+bar task 1 x=0..400 y=0 sleep
+cursor 400
+`)
+}
+
+// Scrolled one lane down with room for one lane, only the producer shows;
+// links from main, now off screen, become stubs on the producer's row.
+func TestLayoutScrollCullsLanes(t *testing.T) {
+	vp := wholeRun
+	vp.ScrollY, vp.Height = 20, 20
+	checkFrame(t, vp, 8*sim.Second, `row y=0 task 2 producer done returned
+bar task 2 x=0..100 y=0 sleep
+bar task 2 x=100..200 y=0 sleep
+bar task 2 x=200..300 y=0 sleep
+bar task 2 x=300..400 y=0 queue put
+bar task 2 x=400..500 y=0 sleep
+arrow spawned 1->2 x=0 y=10..10
+arrow woke 2->1 x=0 y=10..10
+arrow woke 1->2 x=400 y=10..10
+cursor 800
+`)
+}
+
+// manySleepers runs tasks that each sleep 1ms steps times: a run of
+// about tasks*steps*3 records.
+func manySleepers(tasks, steps int) *sim.Trace {
+	k := sim.New(sim.WithLimits(sim.Limits{TraceEvents: 1 << 30, Steps: 1 << 40}))
+	k.Run("main", func(t *sim.Task) (any, error) {
+		var kids []*sim.Task
+		for range tasks {
+			kids = append(kids, t.Spawn("sleeper", func(t *sim.Task) (any, error) {
+				for range steps {
+					if err := t.Sleep(sim.Millisecond); err != nil {
+						return nil, err
+					}
+				}
+				return nil, nil
+			}, false))
+		}
+		for _, kid := range kids {
+			if _, err := t.Join(kid); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	return k.Trace()
+}
+
+// Ten thousand sleeps across 100 pixels give at most 100 bars, tiling the
+// lane without gaps or overlaps.
+func TestLayoutOneBarPerPixelColumn(t *testing.T) {
+	tl := view.Build(manySleepers(1, 10000))
+	vp := view.Viewport{From: 0, To: tl.End, Width: 100, Height: 100, LaneHeight: 10}
+	var f view.Frame
+	tl.Layout(&f, vp, tl.End)
+	var right float64
+	n := 0
+	for _, b := range f.Bars {
+		if b.Task != 2 {
+			continue
+		}
+		if b.X != right || b.W < 1 {
+			t.Fatalf("bar %+v does not start at %g or is under a pixel", b, right)
+		}
+		right = b.X + b.W
+		n++
+	}
+	if n > 100 || right != 100 {
+		t.Errorf("%d bars reaching x=%g; want at most 100 reaching 100", n, right)
+	}
+}
+
+func TestLayoutEmptyViewport(t *testing.T) {
+	tl := view.Build(producerConsumer().Trace())
+	for _, vp := range []view.Viewport{
+		{From: sim.Second, To: sim.Second, Width: 100, Height: 100, LaneHeight: 10},
+		{From: 0, To: sim.Second, Width: 0, Height: 100, LaneHeight: 10},
+		{From: 0, To: sim.Second, Width: 100, Height: 100, LaneHeight: 0},
+	} {
+		f := view.Frame{Bars: make([]view.Bar, 3)} // a used frame is emptied
+		tl.Layout(&f, vp, sim.Second)
+		if len(f.Rows)+len(f.Bars)+len(f.Arrows) != 0 || !math.IsNaN(f.Cursor) {
+			t.Errorf("Layout(%+v) drew %d rows", vp, len(f.Rows))
+		}
+	}
+}
+
+func TestLabels(t *testing.T) {
+	for s, want := range map[sim.State]string{sim.QueuePut: "queue put", sim.TimeSleep: "sleep", sim.Initial: "INITIAL", sim.State(200): "STATE(200)"} {
+		if got := view.Label(s); got != want {
+			t.Errorf("Label(%d) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// BenchmarkLayout lays out a 100-task run of 300k records on a 1200px
+// screen: the cost of one animation frame.
+func BenchmarkLayout(b *testing.B) {
+	tl := view.Build(manySleepers(100, 1000))
+	vp := view.Viewport{From: 0, To: tl.End, Width: 1200, Height: 2000, LaneHeight: 20}
+	var f view.Frame
+	b.ResetTimer()
+	for b.Loop() {
+		tl.Layout(&f, vp, tl.End/2)
+	}
+	b.ReportMetric(float64(len(f.Bars)), "bars")
+}
+
+// BenchmarkBuild derives the timeline of the same run from its trace,
+// which the page does once per run.
+func BenchmarkBuild(b *testing.B) {
+	tr := manySleepers(100, 1000)
+	b.ReportMetric(float64(tr.Len()), "records")
+	b.ResetTimer()
+	for b.Loop() {
+		view.Build(tr)
+	}
+}
