@@ -13,14 +13,14 @@ NODE      ?= $(shell PATH="$$PATH:/usr/local/bin:/usr/bin" command -v node)
 # into "RangeError: Maximum call stack size exceeded" with a wasm stack trace.
 WASM_STACK_KB ?= 65536
 
-# test: vet, native tests, then the kernel and view tests as js/wasm under Node.
+# test: vet, native tests, then the kernel, view and lesson tests as js/wasm under Node.
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	@test -n "$(NODE)" || { echo "make test: node not found (apt-get install -y nodejs)" >&2; exit 1; }
 	ulimit -s $(WASM_STACK_KB) 2>/dev/null || true; \
 	PATH="$(dir $(NODE)):$$PATH" GOOS=js GOARCH=wasm \
-	  $(GO) test -exec="$(WASM_EXEC)" ./sim/... ./wasm/view/...
+	  $(GO) test -exec="$(WASM_EXEC)" ./sim/... ./wasm/view/... ./lessons/...
 
 # bench: kernel, language and view benchmarks with allocations; filter with BENCH=PingPong.
 bench:

@@ -1,0 +1,194 @@
+// Package lessons loads the lessons: Markdown files with front matter,
+// rendered to HTML with goldmark. A fenced block whose info string is
+// "python run" is a program the page makes runnable; an "output" block
+// right after it is what that program prints, which the doctest in this
+// package checks by running every program on the kernel. The prose stands
+// on its own: without the page script a program is a highlighted listing
+// and its output a collapsed block.
+//
+// The lessons themselves are the *.md files beside this file, embedded
+// in the package ([All]).
+package lessons
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// Lesson is one lesson file, parsed and rendered.
+type Lesson struct {
+	Slug     string   // the file name without .md: the page's name
+	Title    string   // front matter: title (required)
+	Order    int      // front matter: order (required, unique), the index's order
+	Concepts []string // front matter: concepts, listed on the index
+	Summary  string   // front matter: summary, one sentence for the index
+	Programs []Program
+	HTML     []byte // the body, rendered
+}
+
+// Program is one runnable block of a lesson.
+type Program struct {
+	Line   int    // the line of the block's first source line in the .md file
+	Source string // the Python program
+	Output string // the expected output ("" when none is given)
+	// HasOutput says an output block follows, so the doctest checks it.
+	HasOutput bool
+}
+
+type frontMatter struct {
+	Title    string   `yaml:"title"`
+	Order    int      `yaml:"order"`
+	Concepts []string `yaml:"concepts"`
+	Summary  string   `yaml:"summary"`
+}
+
+//go:embed *.md
+var files embed.FS
+
+// All loads the lessons that ship with asyncplay, in order.
+func All() ([]*Lesson, error) { return Load(files) }
+
+// Load parses every *.md file at the top of fsys and returns the lessons
+// sorted by their order. Errors name the file and line.
+func Load(fsys fs.FS) ([]*Lesson, error) {
+	names, err := fs.Glob(fsys, "*.md")
+	if err != nil {
+		return nil, err
+	}
+	var all []*Lesson
+	byOrder := map[int]string{}
+	for _, name := range names {
+		if strings.EqualFold(name, "README.md") {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		l, err := Parse(name, src)
+		if err != nil {
+			return nil, err
+		}
+		if other, dup := byOrder[l.Order]; dup {
+			return nil, fmt.Errorf("%s: order %d is already taken by %s", name, l.Order, other)
+		}
+		byOrder[l.Order] = name
+		all = append(all, l)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Order < all[j].Order })
+	return all, nil
+}
+
+// Parse reads one lesson from its Markdown source; name is its file name.
+func Parse(name string, src []byte) (*Lesson, error) {
+	l := &Lesson{Slug: strings.TrimSuffix(path.Base(name), ".md")}
+	ctx := parser.NewContext()
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	fm := frontmatter.Get(ctx)
+	if fm == nil {
+		return nil, fmt.Errorf("%s:1: a lesson starts with front matter (--- title: ... order: ... ---)", name)
+	}
+	var meta frontMatter
+	if err := fm.Decode(&meta); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %v", name, err)
+	}
+	if strings.TrimSpace(meta.Title) == "" {
+		return nil, fmt.Errorf("%s: front matter: title is required", name)
+	}
+	if meta.Order <= 0 {
+		return nil, fmt.Errorf("%s: front matter: order is required (a positive number)", name)
+	}
+	l.Title, l.Order, l.Concepts, l.Summary = meta.Title, meta.Order, meta.Concepts, meta.Summary
+	if err := l.collectPrograms(name, doc, src); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := markdown.Renderer().Render(&out, src, doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	l.HTML = out.Bytes()
+	return l, nil
+}
+
+// collectPrograms finds the runnable blocks and their expected outputs.
+func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
+	return ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		block, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		switch blockRole(block, src) {
+		case roleProgram:
+			l.Programs = append(l.Programs, Program{Line: lineOf(block, src), Source: blockText(block, src)})
+		case roleOutput:
+			prev, ok := block.PreviousSibling().(*ast.FencedCodeBlock)
+			if !ok || blockRole(prev, src) != roleProgram {
+				return ast.WalkStop, fmt.Errorf("%s:%d: an output block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			p := &l.Programs[len(l.Programs)-1]
+			p.Output, p.HasOutput = blockText(block, src), true
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+type role int
+
+const (
+	roleListing role = iota // any other code block
+	roleProgram             // ```python run
+	roleOutput              // ```output
+)
+
+func blockRole(b *ast.FencedCodeBlock, src []byte) role {
+	if b.Info == nil {
+		return roleListing
+	}
+	words := strings.Fields(string(b.Info.Segment.Value(src)))
+	switch {
+	case len(words) == 2 && words[0] == "python" && words[1] == "run":
+		return roleProgram
+	case len(words) == 1 && words[0] == "output":
+		return roleOutput
+	}
+	return roleListing
+}
+
+func blockText(b *ast.FencedCodeBlock, src []byte) string {
+	var s strings.Builder
+	for i := 0; i < b.Lines().Len(); i++ {
+		line := b.Lines().At(i)
+		s.Write(line.Value(src))
+	}
+	return s.String()
+}
+
+// lineOf is the 1-based line of a block's first content line (the line
+// after its opening fence), or of the fence when the block is empty.
+func lineOf(b *ast.FencedCodeBlock, src []byte) int {
+	if b.Lines().Len() == 0 {
+		return fenceLine(b, src)
+	}
+	return lineAt(src, b.Lines().At(0).Start)
+}
+
+// fenceLine is the line of a block's opening fence. Only blocks with an
+// info string have a role, so only they are asked.
+func fenceLine(b *ast.FencedCodeBlock, src []byte) int {
+	if b.Info == nil {
+		return 0
+	}
+	return lineAt(src, b.Info.Segment.Start)
+}
+
+func lineAt(src []byte, offset int) int { return bytes.Count(src[:offset], []byte("\n")) + 1 }

@@ -1,0 +1,112 @@
+package lessons_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"asyncplay/lessons"
+)
+
+const sample = `---
+title: Sample
+order: 3
+concepts: [a, b]
+summary: One line.
+---
+
+# A heading
+
+| x | y |
+| - | - |
+| 1 | 2 |
+
+` + "```python run" + `
+print("<hi>")
+` + "```" + `
+
+` + "```output" + `
+<hi>
+` + "```" + `
+
+` + "```python" + `
+just_a_listing()
+` + "```" + `
+
+<script>alert(1)</script>
+`
+
+func TestParseSample(t *testing.T) {
+	l, err := lessons.Parse("lessons/03-sample.md", []byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Slug != "03-sample" || l.Title != "Sample" || l.Order != 3 || strings.Join(l.Concepts, ",") != "a,b" || l.Summary != "One line." {
+		t.Errorf("front matter: %+v", l)
+	}
+	want := []lessons.Program{{Line: 15, Source: "print(\"<hi>\")\n", Output: "<hi>\n", HasOutput: true}}
+	if len(l.Programs) != 1 || l.Programs[0] != want[0] {
+		t.Errorf("programs: %+v; want %+v", l.Programs, want)
+	}
+	html := string(l.HTML)
+	for _, part := range []string{
+		`<h1 id="a-heading">A heading</h1>`,
+		"<table>",
+		`<figure class="program" data-line="15"><pre><code class="language-python">print(&#34;&lt;hi&gt;&#34;)` + "\n</code></pre></figure>",
+		`<details class="expected-output"><summary>Expected output</summary><pre><code>&lt;hi&gt;` + "\n</code></pre></details>",
+		`<pre><code class="language-python">just_a_listing()` + "\n</code></pre>",
+		"<!-- raw HTML omitted -->",
+	} {
+		if !strings.Contains(html, part) {
+			t.Errorf("HTML lacks %q:\n%s", part, html)
+		}
+	}
+	if strings.Contains(html, "<script>") || strings.Contains(html, "title: Sample") {
+		t.Errorf("HTML has raw HTML or front matter:\n%s", html)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"# no front matter\n", "x.md:1: a lesson starts with front matter"},
+		{"---\norder: 1\n---\n", "x.md: front matter: title is required"},
+		{"---\ntitle: T\n---\n", "x.md: front matter: order is required"},
+		{"---\ntitle: [unclosed\n---\n", "x.md: front matter: "},
+		{"---\ntitle: T\norder: 1\n---\n\ntext\n\n```output\nx\n```\n", "x.md:8: an output block must follow a ```python run block"},
+		{"---\ntitle: T\norder: 1\n---\n\n```output\n```\n", "x.md:6: an output block must follow"},
+		{"---\ntitle: T\norder: 1\n---\n\n```python\nx\n```\n```output\n```\n", "x.md:9: an output block must follow"},
+	} {
+		_, err := lessons.Parse("x.md", []byte(c.src))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("Parse(%q) = %v; want %q", c.src, err, c.want)
+		}
+	}
+}
+
+func TestLoadOrdersAndRejectsDuplicates(t *testing.T) {
+	lesson := func(title, order string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\norder: " + order + "\n---\n")}
+	}
+	all, err := lessons.Load(fstest.MapFS{"b.md": lesson("B", "1"), "a.md": lesson("A", "2"), "README.md": {Data: []byte("# about")}, "notes.txt": {}})
+	if err != nil || len(all) != 2 || all[0].Slug != "b" || all[1].Slug != "a" {
+		t.Fatalf("Load: %v %v", all, err)
+	}
+	_, err = lessons.Load(fstest.MapFS{"b.md": lesson("B", "1"), "a.md": lesson("A", "1")})
+	if err == nil || err.Error() != "b.md: order 1 is already taken by a.md" {
+		t.Errorf("duplicate order: %v", err)
+	}
+}
+
+// The shipped lessons load, each has a runnable program with its output,
+// and they are numbered 1, 2, ... with no gaps.
+func TestShippedLessons(t *testing.T) {
+	all, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range all {
+		if l.Order != i+1 || len(l.Programs) == 0 || !l.Programs[0].HasOutput || len(l.Concepts) == 0 || l.Summary == "" {
+			t.Errorf("%s: order %d, %d programs, concepts %v", l.Slug, l.Order, len(l.Programs), l.Concepts)
+		}
+	}
+}

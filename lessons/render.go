@@ -1,0 +1,56 @@
+package lessons
+
+import (
+	"fmt"
+	"html"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// markdown is the one configuration every lesson is rendered with:
+// GitHub tables and strikethrough, ids on headings for links into a
+// lesson, and raw HTML escaped (a lesson is prose and programs, nothing
+// that could run in the page).
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{}),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(codeBlocks{}, 100)),
+	),
+)
+
+// codeBlocks renders fenced blocks: a program becomes the markup the
+// page script turns into a widget, an output block a collapsed
+// "Expected output", anything else a plain listing.
+type codeBlocks struct{}
+
+func (codeBlocks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderFenced)
+}
+
+func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.FencedCodeBlock)
+	code := html.EscapeString(blockText(b, src))
+	switch blockRole(b, src) {
+	case roleProgram:
+		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), code)
+	case roleOutput:
+		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", code)
+	default:
+		lang := ""
+		if l := b.Language(src); l != nil {
+			lang = fmt.Sprintf(" class=\"language-%s\"", html.EscapeString(string(l)))
+		}
+		fmt.Fprintf(w, "<pre><code%s>%s</code></pre>\n", lang, code)
+	}
+	return ast.WalkSkipChildren, nil
+}
