@@ -51,6 +51,9 @@ type Frame struct {
 	Bars   []Bar
 	Arrows []Arrow
 	Cursor float64 // the cursor's x; NaN when it is outside the window
+	// LanesHeight is the height of every lane shown, on screen or not:
+	// what a scroll bar measures against.
+	LanesHeight float64
 
 	rowOf []float64 // task id -> its row's centre y, NaN when not shown
 }
@@ -61,7 +64,7 @@ type Frame struct {
 // thousand records still give a frame the size of the screen; f's slices
 // are reused, so an animation allocates nothing once it is warm.
 func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
-	f.Rows, f.Bars, f.Arrows, f.Cursor = f.Rows[:0], f.Bars[:0], f.Arrows[:0], math.NaN()
+	f.Rows, f.Bars, f.Arrows, f.Cursor, f.LanesHeight = f.Rows[:0], f.Bars[:0], f.Arrows[:0], math.NaN(), 0
 	if vp.To <= vp.From || vp.Width <= 0 || vp.LaneHeight <= 0 {
 		return
 	}
@@ -99,6 +102,7 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		f.Rows = append(f.Rows, r)
 		f.Bars = appendBars(f.Bars, lane, vp, end, y, x)
 	}
+	f.LanesHeight = float64(row) * vp.LaneHeight
 	for _, l := range tl.Links {
 		if l.T > cursor || l.T < vp.From || l.T > vp.To {
 			continue

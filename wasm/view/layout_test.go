@@ -23,7 +23,7 @@ func dumpFrame(f view.Frame) string {
 	for _, a := range f.Arrows {
 		fmt.Fprintf(&b, "arrow %s %d->%d x=%g y=%g..%g\n", kinds[a.Kind], a.From, a.To, a.X, a.Y1, a.Y2)
 	}
-	fmt.Fprintf(&b, "cursor %g\n", f.Cursor)
+	fmt.Fprintf(&b, "cursor %g, lanes %gpx high\n", f.Cursor, f.LanesHeight)
 	return b.String()
 }
 
@@ -55,7 +55,7 @@ bar task 2 x=400..500 y=20 sleep
 arrow spawned 1->2 x=0 y=10..30
 arrow woke 2->1 x=0 y=30..10
 arrow woke 1->2 x=400 y=10..30
-cursor 800
+cursor 800, lanes 40px high
 `)
 }
 
@@ -73,7 +73,7 @@ bar task 2 x=200..300 y=20 sleep
 bar task 2 x=300..350 y=20 queue put
 arrow spawned 1->2 x=0 y=10..30
 arrow woke 2->1 x=0 y=30..10
-cursor 350
+cursor 350, lanes 40px high
 `)
 }
 
@@ -84,13 +84,13 @@ func TestLayoutZoomCollapsesFinished(t *testing.T) {
 	vp.From, vp.CollapseFinished = 6*sim.Second, true
 	checkFrame(t, vp, 8*sim.Second, `row y=0 task 1 main done returned
 bar task 1 x=0..800 y=0 sleep
-cursor 800
+cursor 800, lanes 20px high
 `)
 	vp.CollapseFinished = false // the same window keeps an empty producer row
 	checkFrame(t, vp, 7*sim.Second, `row y=0 task 1 main sleep 
 row y=20 task 2 producer done returned
 bar task 1 x=0..400 y=0 sleep
-cursor 400
+cursor 400, lanes 40px high
 `)
 }
 
@@ -108,7 +108,7 @@ bar task 2 x=400..500 y=0 sleep
 arrow spawned 1->2 x=0 y=10..10
 arrow woke 2->1 x=0 y=10..10
 arrow woke 1->2 x=400 y=10..10
-cursor 800
+cursor 800, lanes 40px high
 `)
 }
 
