@@ -1,5 +1,5 @@
 # asyncplay — see README.md. No target here makes a file, so all are phony.
-.PHONY: test bench fuzz clean
+.PHONY: serve test bench fuzz clean
 
 GO        ?= go
 BENCH     ?= .
@@ -12,6 +12,12 @@ NODE      ?= $(shell PATH="$$PATH:/usr/local/bin:/usr/bin" command -v node)
 # deep recursion kills Node with a bare SIGSEGV; a larger limit turns that
 # into "RangeError: Maximum call stack size exceeded" with a wasm stack trace.
 WASM_STACK_KB ?= 65536
+
+# serve: build the site into site/dist and serve it on ADDR (loopback).
+ADDR ?= 127.0.0.1:8080
+serve:
+	$(GO) run ./cmd/sitebuild -out site/dist
+	$(GO) run ./cmd/serve -addr $(ADDR) -dir site/dist
 
 # test: vet, native tests, then the kernel, view and lesson tests as js/wasm under Node.
 test:

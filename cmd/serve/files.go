@@ -25,9 +25,9 @@ type file struct {
 }
 
 // site serves a static tree. Only regular files found when it was made
-// are served: a request names a key of files or gets 404, so no path,
-// however written, reaches outside the tree, and symlinks are not
-// followed.
+// are served, dotfiles excepted: a request names a key of files or gets
+// 404, so no path, however written, reaches outside the tree, and
+// symlinks are not followed.
 type site struct {
 	files map[string]*file // by slash path without a leading slash
 	start time.Time        // Last-Modified for all: the files have no times of their own
@@ -39,8 +39,17 @@ var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 func newSite(fsys fs.FS, start time.Time) (*site, error) {
 	s := &site{files: map[string]*file{}, start: start}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
+		if err != nil {
 			return err
+		}
+		if hidden(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
 		}
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -65,6 +74,12 @@ func newSite(fsys fs.FS, start time.Time) (*site, error) {
 		}
 	}
 	return s, nil
+}
+
+// hidden says a name is a dotfile or inside a dot folder (.git, the
+// builder's marker): never part of the site.
+func hidden(name string) bool {
+	return name != "." && (strings.HasPrefix(name, ".") || strings.Contains(name, "/."))
 }
 
 // contentType is the type by extension, sniffed when the table has none.

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"asyncplay/lessons"
+	sitebuild "asyncplay/site"
 )
 
 var start = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
@@ -29,7 +32,9 @@ func testSite(t *testing.T) *site {
 		"lessons/queues.html.gz":  {Data: []byte("GZQ")},
 		"notes.md":                {Data: []byte("# notes")},
 		"deep/er/no-index/x.txt":  {Data: []byte("x")},
-		"lessons/.hidden/x.html":  {Data: []byte("hidden but built")},
+		"lessons/.hidden/x.html":  {Data: []byte("a dot folder")},
+		".git/config":             {Data: []byte("[core]")},
+		".asyncplay-site":         {Data: []byte("marker")},
 		"lessons/unicode/é.html":  {Data: []byte("é")},
 		"lessons/with space.html": {Data: []byte("space")},
 	}, start)
@@ -90,6 +95,7 @@ func TestNothingOutsideTheSite(t *testing.T) {
 		"/lessons/../../files.go", "/files.go", "/deep/er/no-index/", "/deep/",
 		"/nope.html", "/lessons/queues.html/", "/index.html%00.js", "//etc/passwd",
 		"/C:/Windows/win.ini", "/lessons\\..\\..\\files.go",
+		"/.git/config", "/.asyncplay-site", "/lessons/.hidden/x.html",
 	} {
 		if got := get(s, "GET", p); got.code != 404 || got.body != "404 page not found\n" {
 			t.Errorf("GET %s = %d %q; want 404", p, got.code, got.body)
@@ -221,3 +227,34 @@ func TestRunRefusesAMissingSite(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The built site, served: what `make serve` does, without the network.
+func TestServesTheBuiltSite(t *testing.T) {
+	ls, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := sitebuild.Build(out, ls); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newSite(os.DirFS(out), start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := get(s, "GET", "/lessons/01-tasks"); got.code != 301 || got.header.Get("Location") != "/lessons/01-tasks/" {
+		t.Errorf("lesson without slash: %d %q", got.code, got.header.Get("Location"))
+	}
+	got := get(s, "GET", "/lessons/01-tasks/", "Accept-Encoding", "gzip")
+	if got.code != 200 || got.header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("lesson page: %d encoding %q", got.code, got.header.Get("Content-Encoding"))
+	}
+	for _, p := range []string{"/", "/static/style.css", "/lessons/02-backpressure/"} {
+		if got := get(s, "GET", p); got.code != 200 {
+			t.Errorf("GET %s = %d", p, got.code)
+		}
+	}
+	if got := get(s, "GET", "/lessons/99-missing/"); got.code != 404 || !strings.Contains(got.body, "No such page") {
+		t.Errorf("missing lesson: %d %q", got.code, got.body)
+	}
+}

@@ -1,0 +1,140 @@
+// Package site builds the static site: the lesson pages, the index and
+// their styles, written to a folder (site/dist) that cmd/serve or any
+// static host serves. Pages are html/template over the lessons package's
+// rendered HTML; text files are also written gzip-compressed beside
+// themselves, so the server need not compress on each request.
+//
+// The interactive parts (the wasm view, the page script with its editor)
+// are not built yet: each program is shown as a listing with its
+// expected output, which is also how the page reads without JavaScript.
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"asyncplay/lessons"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+var pages = template.Must(template.New("").ParseFS(templateFiles, "templates/*.html"))
+
+// marker names a folder this package built, the only kind Build will
+// empty before writing: a mistyped -out must not delete someone's files.
+const marker = ".asyncplay-site"
+
+// Build writes the site for ls into out, replacing what a previous Build
+// wrote there.
+func Build(out string, ls []*lessons.Lesson) error {
+	if err := prepare(out); err != nil {
+		return err
+	}
+	files := map[string][]byte{marker: []byte("built by asyncplay/site; safe to delete\n")}
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, "index.html", map[string]any{"Lessons": ls}); err != nil {
+		return err
+	}
+	files["index.html"] = bytes.Clone(b.Bytes())
+	for i, l := range ls {
+		data := map[string]any{"Lesson": l, "Body": template.HTML(l.HTML), "Number": i + 1, "Count": len(ls)}
+		if i > 0 {
+			data["Prev"] = ls[i-1]
+		}
+		if i+1 < len(ls) {
+			data["Next"] = ls[i+1]
+		}
+		b.Reset()
+		if err := pages.ExecuteTemplate(&b, "lesson.html", data); err != nil {
+			return fmt.Errorf("%s: %v", l.Slug, err)
+		}
+		files[path.Join("lessons", l.Slug, "index.html")] = bytes.Clone(b.Bytes())
+	}
+	b.Reset()
+	if err := pages.ExecuteTemplate(&b, "404.html", nil); err != nil {
+		return err
+	}
+	files["404.html"] = bytes.Clone(b.Bytes())
+	err := fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := staticFiles.ReadFile(name)
+		files[name] = data
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := write(out, name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prepare makes out an empty folder, refusing to empty one it did not
+// build.
+func prepare(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(out, 0o755)
+	case err != nil:
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+		return fmt.Errorf("%s is not empty and was not built by asyncplay; refusing to replace it", out)
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	return os.MkdirAll(out, 0o755)
+}
+
+// write writes one file, and a .gz beside it when that saves space.
+func write(out, name string, data []byte) error {
+	p := filepath.Join(out, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	if !compressible(name) {
+		return nil
+	}
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // no name, no time: the same bytes every build
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if gz.Len() >= len(data)*9/10 {
+		return nil // not worth a second file
+	}
+	return os.WriteFile(p+".gz", gz.Bytes(), 0o644)
+}
+
+func compressible(name string) bool {
+	switch path.Ext(name) {
+	case ".html", ".css", ".js", ".json", ".map", ".svg", ".wasm", ".txt":
+		return true
+	}
+	return false
+}

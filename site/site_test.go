@@ -1,0 +1,125 @@
+package site_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"asyncplay/lessons"
+	"asyncplay/site"
+)
+
+func build(t *testing.T) string {
+	t.Helper()
+	ls, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := site.Build(out, ls); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func read(t *testing.T, out, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func mustContain(t *testing.T, name, page string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(page, p) {
+			t.Errorf("%s lacks %q", name, p)
+		}
+	}
+}
+
+func TestIndexListsLessonsInOrder(t *testing.T) {
+	page := read(t, build(t), "index.html")
+	mustContain(t, "index.html", page,
+		"<title>Lessons · asyncplay</title>",
+		`<link rel="stylesheet" href="/static/style.css">`,
+		`<a href="/lessons/01-tasks/"><span class="title">Tasks on a virtual clock</span></a>`,
+		`<a href="/lessons/02-backpressure/"><span class="title">Backpressure with a bounded queue</span></a>`,
+		"<li>curio.run</li>", "<li>maxsize</li>",
+	)
+	if strings.Index(page, "01-tasks") > strings.Index(page, "02-backpressure") {
+		t.Error("lessons out of order")
+	}
+}
+
+func TestLessonPages(t *testing.T) {
+	out := build(t)
+	first := read(t, out, "lessons/01-tasks/index.html")
+	mustContain(t, "01-tasks", first,
+		"<title>Tasks on a virtual clock · asyncplay</title>",
+		"Lesson 1 of 2",
+		`<a rel="next" href="/lessons/02-backpressure/">Backpressure with a bounded queue →</a>`,
+		`<h2 id="a-countdown">A countdown</h2>`,
+		`<figure class="program" data-line="`,
+		`<details class="expected-output"><summary>Expected output</summary>`,
+	)
+	if strings.Contains(first, `rel="prev"`) {
+		t.Error("the first lesson links to a previous one")
+	}
+	second := read(t, out, "lessons/02-backpressure/index.html")
+	mustContain(t, "02-backpressure", second, "Lesson 2 of 2", `<a rel="prev" href="/lessons/01-tasks/">← Tasks on a virtual clock</a>`)
+	if strings.Contains(second, `rel="next"`) {
+		t.Error("the last lesson links to a next one")
+	}
+	mustContain(t, "404.html", read(t, out, "404.html"), "No such page", `<a href="/">See all lessons.</a>`)
+	mustContain(t, "style.css", read(t, out, "static/style.css"), "figure.program")
+}
+
+// The .gz beside each page holds the same bytes, and two builds are
+// identical, so a rebuild changes no ETag that need not change.
+func TestPrecompressedAndReproducible(t *testing.T) {
+	a, b := build(t), build(t)
+	for _, name := range []string{"index.html", "lessons/01-tasks/index.html", "static/style.css"} {
+		zr, err := gzip.NewReader(strings.NewReader(read(t, a, name+".gz")))
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		plain, _ := io.ReadAll(zr)
+		if !bytes.Equal(plain, []byte(read(t, a, name))) {
+			t.Errorf("%s.gz does not hold %s", name, name)
+		}
+		if read(t, a, name+".gz") != read(t, b, name+".gz") {
+			t.Errorf("%s.gz differs between builds", name)
+		}
+	}
+}
+
+// Build replaces its own output but never a folder it did not make.
+func TestBuildRefusesForeignFolders(t *testing.T) {
+	ls, _ := lessons.All()
+	out := build(t)
+	stale := filepath.Join(out, "lessons", "gone", "index.html")
+	os.MkdirAll(filepath.Dir(stale), 0o755)
+	os.WriteFile(stale, []byte("old"), 0o644)
+	if err := site.Build(out, ls); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a rebuild kept a stale page")
+	}
+	foreign := t.TempDir()
+	os.WriteFile(filepath.Join(foreign, "thesis.tex"), []byte("years of work"), 0o644)
+	err := site.Build(foreign, ls)
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace it") {
+		t.Errorf("Build into a foreign folder: %v", err)
+	}
+	if read(t, foreign, "thesis.tex") != "years of work" {
+		t.Error("Build touched a foreign folder")
+	}
+}
