@@ -4,9 +4,10 @@
 // rendered HTML; text files are also written gzip-compressed beside
 // themselves, so the server need not compress on each request.
 //
-// The interactive parts (the wasm view, the page script with its editor)
-// are not built yet: each program is shown as a listing with its
-// expected output, which is also how the page reads without JavaScript.
+// [BuildEngine] adds the engine compiled to WebAssembly, which the page
+// script loads when a reader first presses Run. The animated view and the
+// editor are not built yet: a run shows what the program printed. Without
+// JavaScript each program reads as a listing with its expected output.
 package site
 
 import (
@@ -18,8 +19,10 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"asyncplay/lessons"
 )
@@ -84,6 +87,35 @@ func Build(out string, ls []*lessons.Lesson) error {
 		}
 	}
 	return nil
+}
+
+// BuildEngine compiles the engine (package asyncplay/wasm) to
+// out/asyncplay.wasm with the go command, and copies Go's wasm_exec.js,
+// the loader that matches it, beside the page script. Run it from the
+// module.
+func BuildEngine(out string) error {
+	wasm := filepath.Join(out, "asyncplay.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", wasm, "asyncplay/wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the engine: %v\n%s", err, msg)
+	}
+	root, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOROOT: %v", err)
+	}
+	loader, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return err
+	}
+	if err := write(out, "static/wasm_exec.js", loader); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(wasm)
+	if err != nil {
+		return err
+	}
+	return write(out, "asyncplay.wasm", data)
 }
 
 // prepare makes out an empty folder, refusing to empty one it did not

@@ -69,6 +69,8 @@ func TestLessonPages(t *testing.T) {
 		`<h2 id="a-countdown">A countdown</h2>`,
 		`<figure class="program" data-line="`,
 		`<details class="expected-output"><summary>Expected output</summary>`,
+		`<main class="lesson" data-lesson="01-tasks">`,
+		`<script src="/static/page.js" defer></script>`,
 	)
 	if strings.Contains(first, `rel="prev"`) {
 		t.Error("the first lesson links to a previous one")
@@ -83,7 +85,8 @@ func TestLessonPages(t *testing.T) {
 		t.Error("the last lesson links to a next one")
 	}
 	mustContain(t, "404.html", read(t, out, "404.html"), "No such page", `<a href="/">See all lessons.</a>`)
-	mustContain(t, "style.css", read(t, out, "static/style.css"), "figure.program")
+	mustContain(t, "style.css", read(t, out, "static/style.css"), "figure.program", ".program-bar")
+	mustContain(t, "page.js", read(t, out, "static/page.js"), `querySelectorAll("figure.program")`, "asyncplay.run(")
 }
 
 // The .gz beside each page holds the same bytes, and two builds are

@@ -1,5 +1,6 @@
 // Command sitebuild builds the static site into a folder (site/dist by
-// default) from the lessons: the pages cmd/serve serves.
+// default) from the lessons, with the engine compiled to WebAssembly:
+// what cmd/serve serves. Run it from the module's root.
 //
 //	go run ./cmd/sitebuild [-out site/dist]
 package main
@@ -19,6 +20,9 @@ func main() {
 	ls, err := lessons.All()
 	if err == nil {
 		err = site.Build(*out, ls)
+	}
+	if err == nil {
+		err = site.BuildEngine(*out)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sitebuild:", err)
