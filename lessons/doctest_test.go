@@ -6,15 +6,12 @@ import (
 	"testing"
 
 	"asyncplay/lessons"
-	"asyncplay/sim"
 	"asyncplay/sim/py/run"
 )
 
-// opCost is the virtual CPU per interpreted operation, the same default
-// as the command line's --cpu: lessons print what a learner will see.
-const opCost = 100 * sim.Nanosecond
-
-// TestLessonPrograms runs every program of every lesson on the kernel:
+// TestLessonPrograms runs every program of every lesson on the kernel,
+// with the page's CPU cost (run.DefaultOpCost), so lessons print what a
+// learner will see:
 // it must end cleanly, write nothing to stderr, and print exactly its
 // output block when it has one.
 func TestLessonPrograms(t *testing.T) {
@@ -31,7 +28,7 @@ func TestLessonPrograms(t *testing.T) {
 				var stdout, stderr strings.Builder
 				res := run.Program(p.Source, run.Config{
 					File: l.Slug + ".md", Stdout: &stdout, Stderr: &stderr,
-					OpCost: opCost, Modules: run.StandardModules,
+					OpCost: run.DefaultOpCost, Modules: run.StandardModules,
 				})
 				where := fmt.Sprintf("%s.md:%d", l.Slug, p.Line)
 				if res.ExitCode != 0 || res.Err != nil || stderr.Len() > 0 {

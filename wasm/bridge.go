@@ -14,10 +14,6 @@ import (
 	"asyncplay/sim/py/run"
 )
 
-// OpCost is the virtual CPU per interpreted operation, the command
-// line's default, so the page prints what `asyncplay run` prints.
-const OpCost = 100 * sim.Nanosecond
-
 // Outcome is one run as the page shows it.
 type Outcome struct {
 	Stdout, Stderr string
@@ -30,7 +26,7 @@ type Outcome struct {
 func Run(name, src string, seed uint64) Outcome {
 	var stdout, stderr strings.Builder
 	res := run.Program(src, run.Config{
-		File: name, Seed: seed, OpCost: OpCost,
+		File: name, Seed: seed, OpCost: run.DefaultOpCost, // what `asyncplay run` uses
 		Stdout: &stdout, Stderr: &stderr, Modules: run.StandardModules,
 	})
 	return Outcome{

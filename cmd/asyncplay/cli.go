@@ -36,10 +36,6 @@ Flags:
   --ps                 print the monitor's ps (to stderr) where the run ended
 `
 
-// defaultOpCost is the virtual CPU of one interpreted operation: about
-// what CPython spends on a simple statement.
-const defaultOpCost = 100 * sim.Nanosecond
-
 // command is asyncplay, with its streams and exit status explicit for tests.
 func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
@@ -167,7 +163,7 @@ func parseCPU(s string) (sim.Time, error) {
 	case "ideal":
 		return 0, nil
 	case "default":
-		return defaultOpCost, nil
+		return run.DefaultOpCost, nil
 	}
 	d, err := parseDuration(s)
 	if err != nil || d < 0 {

@@ -26,7 +26,7 @@ function loadEngine() {
   return engine;
 }
 
-function widget(figure, index) {
+function widget(figure) {
   const code = figure.querySelector("code");
   const bar = document.createElement("div");
   bar.className = "program-bar";
@@ -73,7 +73,6 @@ function widget(figure, index) {
       run.disabled = false;
     }
   });
-  figure.dataset.index = String(index);
 }
 
 document.querySelectorAll("figure.program").forEach(widget);

@@ -15,6 +15,12 @@ import (
 	"asyncplay/sim/py/syntax"
 )
 
+// DefaultOpCost is the virtual CPU of one interpreted operation that the
+// command line, the page and the lesson doctest all use: about what
+// CPython spends on a simple statement. One value, so a lesson prints the
+// same times everywhere.
+const DefaultOpCost = 100 * sim.Nanosecond
+
 // Config says how to run a program.
 type Config struct {
 	File   string   // the name tracebacks show; "<main>" by default
