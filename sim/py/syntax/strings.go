@@ -195,20 +195,8 @@ func decodeUnicodeEscapes(s string) (string, string) {
 		case '\n':
 		case '\\', '\'', '"':
 			b.WriteByte(c)
-		case 'a':
-			b.WriteByte(7)
-		case 'b':
-			b.WriteByte(8)
-		case 'f':
-			b.WriteByte(12)
-		case 't':
-			b.WriteByte(9)
-		case 'n':
-			b.WriteByte(10)
-		case 'r':
-			b.WriteByte(13)
-		case 'v':
-			b.WriteByte(11)
+		case 'a', 'b', 'f', 't', 'n', 'r', 'v':
+			b.WriteByte(controlEscapes[c])
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v := rune(c - '0')
 			for n := 1; n < 3 && i < len(s) && s[i] >= '0' && s[i] <= '7'; n++ {
@@ -262,6 +250,9 @@ func decodeUnicodeEscapes(s string) (string, string) {
 	return b.String(), ""
 }
 
+// controlEscapes are the one-letter escapes str and bytes literals share.
+var controlEscapes = [256]byte{'a': 7, 'b': 8, 'f': 12, 't': 9, 'n': 10, 'r': 13, 'v': 11}
+
 // writeCodePoint appends v; a lone surrogate is kept in WTF-8 form.
 func writeCodePoint(b *strings.Builder, v rune) {
 	if v >= 0xD800 && v <= 0xDFFF {
@@ -296,20 +287,8 @@ func decodeBytesEscapes(s string) (string, string) {
 		case '\n':
 		case '\\', '\'', '"':
 			b.WriteByte(c)
-		case 'a':
-			b.WriteByte(7)
-		case 'b':
-			b.WriteByte(8)
-		case 'f':
-			b.WriteByte(12)
-		case 't':
-			b.WriteByte(9)
-		case 'n':
-			b.WriteByte(10)
-		case 'r':
-			b.WriteByte(13)
-		case 'v':
-			b.WriteByte(11)
+		case 'a', 'b', 'f', 't', 'n', 'r', 'v':
+			b.WriteByte(controlEscapes[c])
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v := int(c - '0')
 			for n := 1; n < 3 && i < len(s) && s[i] >= '0' && s[i] <= '7'; n++ {
