@@ -206,3 +206,16 @@ func (q *SignalQueue) Close() {
 		q.k.unwatch(q)
 	}
 }
+
+// CancelTask is the monitor's `cancel N` as an input: at its time the
+// kernel cancels task N as if an outside hand had (the cancel record names
+// no task as its source). A task that has ended, or never existed, is left
+// alone.
+type CancelTask int
+
+// Deliver cancels the task.
+func (c CancelTask) Deliver(k *Kernel) {
+	if t := k.Task(int(c)); t != nil {
+		k.cancel(t, nil, false)
+	}
+}

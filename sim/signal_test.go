@@ -437,3 +437,30 @@ func TestControlCTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestCancelTaskInput pins the monitor's cancel: injected at a time, it
+// cancels a sleeping task then, with no task named as the canceller, and
+// leaves finished or unknown tasks alone.
+func TestCancelTaskInput(t *testing.T) {
+	var out string
+	k := sim.New(sim.WithOutput(syncWriter{&out}, syncWriter{&out}))
+	k.Inject(2*sim.Second, sim.CancelTask(2))
+	k.Inject(3*sim.Second, sim.CancelTask(2)) // already ended
+	k.Inject(3*sim.Second, sim.CancelTask(99))
+	_, err := k.Run("main", func(m *sim.Task) (any, error) {
+		child := m.Spawn("sleeper", func(c *sim.Task) (any, error) {
+			err := c.Sleep(10 * sim.Second)
+			say(c, "woke: %v", err)
+			return nil, err
+		}, false)
+		_, err := m.Join(child)
+		say(m, "join: %v", err)
+		return nil, m.Sleep(2 * sim.Second)
+	})
+	must(t, err)
+	expect(t, out, "2.000s sleeper: woke: TaskCancelled\n2.000s main: join: Task crash\n")
+	cancels := syncRecords(k, sim.EvCancel, 0)
+	if len(cancels) != 1 || cancels[0].Task != 2 || cancels[0].Obj != 0 || cancels[0].T != 2*sim.Second {
+		t.Errorf("cancel records %+v, want one of task 2 by nobody at 2s", cancels)
+	}
+}

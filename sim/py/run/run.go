@@ -49,10 +49,32 @@ type Result struct {
 	ExitCode int
 	Err      error // the kernel's verdict for runs that did not end normally (limit, deadlock)
 	Stopped  bool  // the run reached Config.Until
+	// SyntaxErr is the compile error of a program that did not compile
+	// (a *syntax.SyntaxError carries its line and column).
+	SyntaxErr error
 }
 
-// Program runs src.
+// Program runs src to its end.
 func Program(src string, cfg Config) *Result {
+	s := Start(src, cfg)
+	for !s.Step(1 << 62) {
+	}
+	return s.Result()
+}
+
+// Session is a program started on the kernel and run in slices, so a
+// host with an event loop (the page) stays responsive during a long run.
+// Slicing does not change the run: its trace is the one [Program] makes.
+type Session struct {
+	cfg  Config
+	res  *Result
+	in   *runtime.Interp // nil once closed
+	done bool
+}
+
+// Start prepares src to run; nothing runs until [Session.Step]. A program
+// that does not compile ends at once with python3's report on stderr.
+func Start(src string, cfg Config) *Session {
 	if cfg.File == "" {
 		cfg.File = "<main>"
 	}
@@ -62,6 +84,7 @@ func Program(src string, cfg Config) *Result {
 	}
 	k := sim.New(sim.WithSeed(cfg.Seed), sim.WithLimits(limits), sim.WithOutput(cfg.Stdout, cfg.Stderr))
 	res := &Result{Kernel: k}
+	s := &Session{cfg: cfg, res: res}
 	mod, err := syntax.Parse(cfg.File, src)
 	var code *runtime.Code
 	if err == nil {
@@ -74,10 +97,12 @@ func Program(src string, cfg Config) *Result {
 			return nil, nil
 		})
 		res.ExitCode = 1
-		return res
+		res.SyntaxErr = err
+		s.done = true
+		return s
 	}
 	in := runtime.NewInterp()
-	defer in.Close()
+	s.in = in
 	in.MaxMemory = cfg.MaxMemory
 	if in.MaxMemory == 0 {
 		in.MaxMemory = 512 << 20
@@ -108,7 +133,7 @@ func Program(src string, cfg Config) *Result {
 	if cfg.Setup != nil {
 		cfg.Setup(k)
 	}
-	_, err = k.Run("<module>", func(t *sim.Task) (any, error) {
+	k.Start("<module>", func(t *sim.Task) (any, error) {
 		th := runtime.NewThread(in, t)
 		th.OpCost = cfg.OpCost
 		globals := runtime.NewNamespace()
@@ -120,23 +145,46 @@ func Program(src string, cfg Config) *Result {
 		}
 		return nil, nil
 	})
-	if le, ok := err.(*sim.LimitError); ok && le.Limit == "time" && cfg.Until > 0 {
-		res.Stopped = true // the run was asked to stop here
-		return res
+	return s
+}
+
+// Step runs the program for at most budget kernel steps (see
+// [sim.Kernel.Step]) and reports whether it has ended.
+func (s *Session) Step(budget int64) bool {
+	if s.done {
+		return true
+	}
+	if !s.res.Kernel.Step(budget) {
+		return false
+	}
+	s.done = true
+	s.in.Close()
+	s.in = nil
+	_, err := s.res.Kernel.Result()
+	if le, ok := err.(*sim.LimitError); ok && le.Limit == "time" && s.cfg.Until > 0 {
+		s.res.Stopped = true // the run was asked to stop here
+		return true
 	}
 	if err != nil {
 		// A limit, a deadlock or a fatal signal: the kernel's verdict names
 		// what happened and where every task stood.
-		res.Err = err
-		if cfg.Stderr != nil {
-			io.WriteString(cfg.Stderr, "asyncplay: "+err.Error()+"\n")
+		s.res.Err = err
+		if s.cfg.Stderr != nil {
+			io.WriteString(s.cfg.Stderr, "asyncplay: "+err.Error()+"\n")
 		}
-		if res.ExitCode == 0 {
-			res.ExitCode = 1
+		if s.res.ExitCode == 0 {
+			s.res.ExitCode = 1
 		}
 	}
-	return res
+	return true
 }
+
+// Kernel is the kernel the program runs on: its clock and trace can be
+// read between slices.
+func (s *Session) Kernel() *sim.Kernel { return s.res.Kernel }
+
+// Result is how the run ended; valid once Step has reported the end.
+func (s *Session) Result() *Result { return s.res }
 
 // reportUncaught prints an exception that ended the program and returns
 // the exit status: SystemExit's code, or 1.
