@@ -56,6 +56,13 @@ type Frame struct {
 	LanesHeight float64
 
 	rowOf []float64 // task id -> its row's centre y, NaN when not shown
+	drawn map[arrowKey]struct{}
+}
+
+// arrowKey is where an arrow lands on screen, to the pixel.
+type arrowKey struct {
+	x, y1, y2 int32
+	kind      LinkKind
 }
 
 // Layout places the run as it was at cursor inside vp, into f. Nothing
@@ -103,11 +110,15 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		f.Bars = appendBars(f.Bars, lane, vp, end, y, x)
 	}
 	f.LanesHeight = float64(row) * vp.LaneHeight
+	if f.drawn == nil {
+		f.drawn = map[arrowKey]struct{}{}
+	}
+	clear(f.drawn)
 	for _, l := range tl.Links {
 		if l.T > cursor || l.T < vp.From || l.T > vp.To {
 			continue
 		}
-		y1, y2 := f.rowY(l.From), f.rowY(l.To)
+		y1, y2 := f.RowY(l.From), f.RowY(l.To)
 		switch {
 		case math.IsNaN(y1) && math.IsNaN(y2):
 			continue
@@ -116,12 +127,20 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		case math.IsNaN(y2):
 			y2 = y1
 		}
-		f.Arrows = append(f.Arrows, Arrow{X: x(l.T), Y1: y1, Y2: y2, Kind: l.Kind, From: l.From, To: l.To})
+		a := Arrow{X: x(l.T), Y1: y1, Y2: y2, Kind: l.Kind, From: l.From, To: l.To}
+		// Links that would be drawn on the same pixels are drawn once:
+		// a busy queue wakes someone in most pixel columns.
+		key := arrowKey{int32(a.X), int32(y1), int32(y2), a.Kind}
+		if _, dup := f.drawn[key]; dup {
+			continue
+		}
+		f.drawn[key] = struct{}{}
+		f.Arrows = append(f.Arrows, a)
 	}
 }
 
-// rowY is the centre y of task id's row, NaN if it is not on screen.
-func (f *Frame) rowY(id int) float64 {
+// RowY is the centre y of task id's row, NaN if it is not on screen.
+func (f *Frame) RowY(id int) float64 {
 	if id < 1 || id >= len(f.rowOf) {
 		return math.NaN()
 	}

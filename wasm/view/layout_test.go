@@ -208,3 +208,68 @@ func BenchmarkBuild(b *testing.B) {
 		view.Build(tr)
 	}
 }
+
+// BenchmarkFrame is the view's Go work for one drawn frame of a 100-task
+// run: the lanes, the objects at the cursor and every plotted gauge.
+func BenchmarkFrame(b *testing.B) {
+	tl := view.Build(manySleepers(100, 1000))
+	vp := view.Viewport{From: 0, To: tl.End, Width: 1200, Height: 600, LaneHeight: 24}
+	var f view.Frame
+	b.ResetTimer()
+	for b.Loop() {
+		tl.Layout(&f, vp, tl.End/2)
+		tl.ObjectsAt(tl.End / 2)
+		for _, g := range tl.Gauges {
+			if g != nil && view.Plotted(g.Object) {
+				tl.Plot(g, vp, 40, tl.End/2)
+			}
+		}
+	}
+}
+
+// A thousand hand-offs through a one-slot queue in one second make about
+// two thousand wake-up links; at 10 pixels for the whole run each pixel
+// column draws each (kind, source row, target row) once.
+func TestLayoutDrawsEachArrowOncePerPixel(t *testing.T) {
+	k := sim.New()
+	q := k.NewQueue("q", sim.FIFO, 1)
+	k.Run("main", func(m *sim.Task) (any, error) {
+		prod := m.Spawn("producer", func(p *sim.Task) (any, error) {
+			for i := range 1000 {
+				if err := q.Put(p, i); err != nil {
+					return nil, err
+				}
+				if err := p.Sleep(sim.Millisecond); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		}, false)
+		for range 1000 {
+			if _, err := q.Get(m); err != nil {
+				return nil, err
+			}
+		}
+		return m.Join(prod)
+	})
+	tl := view.Build(k.Trace())
+	woke := 0
+	for _, l := range tl.Links {
+		if l.Kind == view.Woke {
+			woke++
+		}
+	}
+	var f view.Frame
+	tl.Layout(&f, view.Viewport{From: 0, To: tl.End, Width: 10, Height: 100, LaneHeight: 20}, tl.End)
+	seen := map[string]bool{}
+	for _, a := range f.Arrows {
+		key := fmt.Sprintf("%d %d %g %g", a.Kind, int(a.X), a.Y1, a.Y2)
+		if seen[key] {
+			t.Errorf("arrow drawn twice: %s", key)
+		}
+		seen[key] = true
+	}
+	if woke < 900 || len(f.Arrows) > 40 {
+		t.Errorf("%d wake links drawn as %d arrows; want hundreds as a few dozen", woke, len(f.Arrows))
+	}
+}
