@@ -33,6 +33,14 @@ type site struct {
 	start time.Time        // Last-Modified for all: the files have no times of their own
 }
 
+// contentPolicy lets a page use only the site itself: its scripts, its
+// wasm (which needs 'wasm-unsafe-eval' to compile), its styles, its frames
+// (the view) and its data. Inline styles are allowed because the editor
+// sets element styles; inline scripts are not.
+const contentPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+
 // encodings are the precompressed variants a site may carry, best first.
 var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 
@@ -120,6 +128,7 @@ func (s *site) lookup(urlPath string) (f *file, redirect string) {
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", contentPolicy)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)

@@ -78,7 +78,8 @@ func TestServesFilesWithTypes(t *testing.T) {
 		if got.code != 200 || got.header.Get("Content-Type") != c.ctype || got.body != c.body {
 			t.Errorf("GET %s = %d %q %q; want 200 %q %q", c.path, got.code, got.header.Get("Content-Type"), got.body, c.ctype, c.body)
 		}
-		if got.header.Get("ETag") == "" || got.header.Get("Cache-Control") != "no-cache" || got.header.Get("X-Content-Type-Options") != "nosniff" {
+		if got.header.Get("ETag") == "" || got.header.Get("Cache-Control") != "no-cache" || got.header.Get("X-Content-Type-Options") != "nosniff" ||
+			!strings.HasPrefix(got.header.Get("Content-Security-Policy"), "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';") {
 			t.Errorf("GET %s headers %v", c.path, got.header)
 		}
 	}

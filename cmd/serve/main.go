@@ -11,13 +11,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 )
 
@@ -32,6 +36,20 @@ func main() {
 }
 
 func run(addr, dir string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	// Ctrl-C or SIGTERM: finish the requests in flight, then stop.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, ln, dir)
+}
+
+// serve serves the site in dir on ln until ctx ends, then shuts down
+// gracefully: requests in flight get up to five seconds to finish.
+func serve(ctx context.Context, ln net.Listener, dir string) error {
+	defer ln.Close()
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is not a built site (build it first)", dir)
 	}
@@ -42,7 +60,17 @@ func run(addr, dir string) error {
 	if _, err := fs.Stat(os.DirFS(dir), "index.html"); errors.Is(err, fs.ErrNotExist) {
 		log.Printf("warning: %s has no index.html", dir)
 	}
-	srv := &http.Server{Addr: addr, Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	log.Printf("serving %s (%d files) on http://%s/", dir, len(s.files), addr)
-	return srv.ListenAndServe()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	log.Printf("serving %s (%d files) on http://%s/ (Ctrl-C stops)", dir, len(s.files), ln.Addr())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	log.Printf("stopping")
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
 }
