@@ -1,4 +1,5 @@
-# asyncplay — see README.md. No target here makes a file, so all are phony.
+# asyncplay — see README.md. Only site/node_modules is a file target; the
+# rest are phony.
 .PHONY: serve test bench fuzz clean
 
 GO        ?= go
@@ -13,14 +14,26 @@ NODE      ?= $(shell PATH="$$PATH:/usr/local/bin:/usr/bin" command -v node)
 # into "RangeError: Maximum call stack size exceeded" with a wasm stack trace.
 WASM_STACK_KB ?= 65536
 
+# The page script's packages (CodeMirror, TypeScript), installed by npm
+# from site/package-lock.json into site/node_modules. npm writes
+# node_modules/.package-lock.json on each install: it is the stamp, so
+# `npm ci` runs when node_modules is missing or older than the lock file.
+SITE_MODULES := site/node_modules/.package-lock.json
+$(SITE_MODULES): site/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm not found (apt-get install -y npm)" >&2; exit 1; }
+	cd site && npm ci
+	@touch $@
+
 # serve: build the site into site/dist and serve it on ADDR (loopback).
 ADDR ?= 127.0.0.1:8080
-serve:
+serve: $(SITE_MODULES)
 	$(GO) run ./cmd/sitebuild -out site/dist
 	$(GO) run ./cmd/serve -addr $(ADDR) -dir site/dist
 
-# test: vet, native tests, then the kernel, view and lesson tests as js/wasm under Node.
-test:
+# test: type-check the page script, vet, native tests, then the kernel,
+# view and lesson tests as js/wasm under Node.
+test: $(SITE_MODULES)
+	cd site && npx --no-install tsc --noEmit -p .
 	$(GO) vet ./...
 	$(GO) test ./...
 	@test -n "$(NODE)" || { echo "make test: node not found (apt-get install -y nodejs)" >&2; exit 1; }

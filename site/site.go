@@ -1,18 +1,25 @@
 // Package site builds the static site: the lesson pages, the index and
 // their styles, written to a folder (site/dist) that cmd/serve or any
 // static host serves. Pages are html/template over the lessons package's
-// rendered HTML; text files are also written gzip-compressed beside
-// themselves, so the server need not compress on each request.
+// rendered HTML; text files and the engine are also written brotli- and
+// gzip-compressed beside themselves (see compress.go), so the server need
+// not compress on each request.
 //
-// [BuildEngine] adds the engine compiled to WebAssembly, which the page
-// script loads when a reader first presses Run. The animated view and the
-// editor are not built yet: a run shows what the program printed. Without
-// JavaScript each program reads as a listing with its expected output.
+// Build also bundles the page script (TypeScript in ts/, see [Bundle])
+// into static/page.js: it turns each program's listing into a CodeMirror
+// editor with the controls of a run, a console and a monitor.
+// [BuildEngine] adds the engine compiled to WebAssembly (package
+// asyncplay/wasm), which runs in the view frame static/view.html: the page
+// starts it while the reader reads, and it draws each run with ebiten.
+// Without JavaScript each program reads as a listing with its expected
+// output.
+//
+// The page script's packages are pinned in package-lock.json and installed
+// into site/node_modules by `npm ci` in site/; Build needs them.
 package site
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
 	"errors"
 	"fmt"
@@ -40,12 +47,17 @@ var pages = template.Must(template.New("").ParseFS(templateFiles, "templates/*.h
 const marker = ".asyncplay-site"
 
 // Build writes the site for ls into out, replacing what a previous Build
-// wrote there.
+// wrote there. It bundles the page script first, so a failed bundle
+// leaves out as it was.
 func Build(out string, ls []*lessons.Lesson) error {
+	files, err := bundle(PageScript)
+	if err != nil {
+		return err
+	}
 	if err := prepare(out); err != nil {
 		return err
 	}
-	files := map[string][]byte{marker: []byte("built by asyncplay/site; safe to delete\n")}
+	files[marker] = []byte("built by asyncplay/site; safe to delete\n")
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, "index.html", map[string]any{"Lessons": ls}); err != nil {
 		return err
@@ -70,9 +82,12 @@ func Build(out string, ls []*lessons.Lesson) error {
 		return err
 	}
 	files["404.html"] = bytes.Clone(b.Bytes())
-	err := fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if _, ok := files[name]; ok {
+			return fmt.Errorf("site/%s would replace the bundled page script; the page script is TypeScript in site/ts now", name)
 		}
 		data, err := staticFiles.ReadFile(name)
 		files[name] = data
@@ -95,7 +110,7 @@ func Build(out string, ls []*lessons.Lesson) error {
 // module.
 func BuildEngine(out string) error {
 	wasm := filepath.Join(out, "asyncplay.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", wasm, "asyncplay/wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "asyncplay/wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the engine: %v\n%s", err, msg)
@@ -151,16 +166,19 @@ func write(out, name string, data []byte) error {
 	if !compressible(name) {
 		return nil
 	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // no name, no time: the same bytes every build
-	zw.Write(data)
-	if err := zw.Close(); err != nil {
-		return err
+	for _, v := range []struct {
+		ext  string
+		pack func([]byte) []byte
+	}{{".gz", gzipped}, {".br", brotlied}} {
+		packed := v.pack(data)
+		if len(packed) >= len(data)*9/10 {
+			continue // not worth a second file
+		}
+		if err := os.WriteFile(p+v.ext, packed, 0o644); err != nil {
+			return err
+		}
 	}
-	if gz.Len() >= len(data)*9/10 {
-		return nil // not worth a second file
-	}
-	return os.WriteFile(p+".gz", gz.Bytes(), 0o644)
+	return nil
 }
 
 func compressible(name string) bool {

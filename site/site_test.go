@@ -16,6 +16,7 @@ import (
 
 func build(t *testing.T) string {
 	t.Helper()
+	needModules(t) // Build bundles the page script
 	ls, err := lessons.All()
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func TestLessonPages(t *testing.T) {
 		`<figure class="program" data-line="`,
 		`<details class="expected-output"><summary>Expected output</summary>`,
 		`<main class="lesson" data-lesson="01-tasks">`,
-		`<script src="/static/page.js" defer></script>`,
+		`<script type="module" src="/static/page.js"></script>`,
 	)
 	if strings.Contains(first, `rel="prev"`) {
 		t.Error("the first lesson links to a previous one")
@@ -86,14 +87,15 @@ func TestLessonPages(t *testing.T) {
 	}
 	mustContain(t, "404.html", read(t, out, "404.html"), "No such page", `<a href="/">See all lessons.</a>`)
 	mustContain(t, "style.css", read(t, out, "static/style.css"), "figure.program", ".program-bar")
-	mustContain(t, "page.js", read(t, out, "static/page.js"), `querySelectorAll("figure.program")`, "asyncplay.run(")
+	mustContain(t, "page.js", read(t, out, "static/page.js"), `"figure.program"`, "cm-editor", "sourceMappingURL=page.js.map")
+	read(t, out, "static/page.js.map")
 }
 
 // The .gz beside each page holds the same bytes, and two builds are
 // identical, so a rebuild changes no ETag that need not change.
 func TestPrecompressedAndReproducible(t *testing.T) {
 	a, b := build(t), build(t)
-	for _, name := range []string{"index.html", "lessons/01-tasks/index.html", "static/style.css"} {
+	for _, name := range []string{"index.html", "lessons/01-tasks/index.html", "static/style.css", "static/page.js", "static/page.js.map"} {
 		zr, err := gzip.NewReader(strings.NewReader(read(t, a, name+".gz")))
 		if err != nil {
 			t.Fatal(name, err)

@@ -2,29 +2,346 @@
 
 package main
 
-import "syscall/js"
+import (
+	"fmt"
+	"image"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"asyncplay/sim"
+	"asyncplay/wasm/draw"
+)
+
+// sliceTime is how long one Update may spend making a run: a long run
+// takes many frames and the page keeps answering clicks meanwhile.
+const sliceTime = 12 * time.Millisecond
+
+// game is the ebiten game: the Player, its view options, and the page's
+// requests waiting for the next Update or Draw. The bridge's callbacks and
+// ebiten's loop both lock mu; nothing blocks while holding it.
+type game struct {
+	mu       sync.Mutex
+	p        *Player
+	painter  draw.Painter
+	zoom     float64
+	scrollY  float64
+	large    bool
+	dirty    bool // something changed since the last Draw
+	width    int  // device pixels, from the last Layout
+	last     time.Time
+	waiting  []js.Value // resolve functions of run() promises
+	shots    []js.Value // resolve functions of png() promises
+	autoplay bool
+	told     string // the state the page last heard of
+	drawn    bool   // a frame has been drawn
+	frames   frameStats
+}
+
+func (g *game) Update() error {
+	g.mu.Lock()
+	g.update()
+	state := g.state()
+	g.mu.Unlock()
+	// The page hears of every change once per tick, outside the lock: its
+	// handler calls back into the bridge.
+	key := fmt.Sprint(state)
+	if key != g.told {
+		g.told = key
+		if fn := js.Global().Get("asyncplay").Get("onchange"); fn.Type() == js.TypeFunction {
+			fn.Invoke(state)
+		}
+	}
+	return nil
+}
+
+func (g *game) update() {
+	now := time.Now()
+	wall := now.Sub(g.last).Seconds()
+	g.last = now
+	switch g.p.Phase {
+	case Computing:
+		deadline := now.Add(sliceTime)
+		for !g.p.Compute(5000) && time.Now().Before(deadline) {
+		}
+		g.dirty = true
+		if g.p.Phase == Ready {
+			g.p.Playing = g.autoplay
+			summary := g.summary()
+			for _, resolve := range g.waiting {
+				resolve.Invoke(summary)
+			}
+			g.waiting = nil
+		}
+	case Ready:
+		if g.p.Playing {
+			g.p.Advance(min(wall, 0.1)) // a stalled tab does not leap ahead
+			g.dirty = true
+		}
+	}
+}
+
+func (g *game) Draw(screen *ebiten.Image) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.dirty && len(g.shots) == 0 {
+		return // the screen is kept between frames: a paused view costs nothing
+	}
+	g.dirty = false
+	if !g.drawn {
+		// For the page's budget: when the first frame was drawn, on the
+		// clock performance.timeOrigin starts.
+		g.drawn = true
+		perf := js.Global().Get("performance")
+		js.Global().Set("asyncplayFirstFrame", perf.Get("timeOrigin").Float()+perf.Call("now").Float())
+	}
+	status := ""
+	switch g.p.Phase {
+	case Idle:
+		status = "ready"
+	case Computing:
+		status = "computing… " + g.p.Progress().String()
+	case Ready:
+		switch {
+		case g.p.Playing:
+			status = "playing " + speedText(g.p.Speed)
+		case g.p.Cursor == g.p.End():
+			status = "finished at " + g.p.End().String()
+		default:
+			status = "paused"
+		}
+	}
+	sc := draw.Scene{Cursor: g.p.Cursor, Status: status, Zoom: g.zoom, ScrollY: g.scrollY,
+		Scale: ebiten.Monitor().DeviceScaleFactor(), Large: g.large}
+	if g.p.Phase == Ready {
+		sc.Timeline = g.p.Timeline
+	}
+	began := time.Now()
+	g.painter.Paint(screen, sc)
+	g.frames.add(time.Since(began))
+	if len(g.shots) > 0 {
+		// The pixels go to the page as RGBA, which the browser encodes as
+		// PNG: Go's encoder would add 185 KB to the engine.
+		img := image.NewRGBA(screen.Bounds())
+		screen.ReadPixels(img.Pix)
+		arr := js.Global().Get("Uint8ClampedArray").New(len(img.Pix))
+		js.CopyBytesToJS(arr, img.Pix)
+		shot := map[string]any{"width": img.Rect.Dx(), "height": img.Rect.Dy(), "rgba": arr}
+		for _, resolve := range g.shots {
+			resolve.Invoke(shot)
+		}
+		g.shots = nil
+	}
+}
+
+func (g *game) Layout(w, h int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	dw, dh := int(float64(w)*s), int(float64(h)*s)
+	if dw != g.width {
+		g.width, g.dirty = dw, true
+	}
+	return dw, dh
+}
+
+func (g *game) state() map[string]any {
+	phase := [...]string{Idle: "idle", Computing: "computing", Ready: "ready"}[g.p.Phase]
+	return map[string]any{
+		"phase": phase, "cursor": float64(g.p.Cursor), "cursorText": g.p.Cursor.String(),
+		"end": float64(g.p.End()), "endText": g.p.End().String(), "playing": g.p.Playing,
+		"speed": g.p.Speed, "zoom": g.zoom, "large": g.large, "progress": g.p.Progress().String(),
+	}
+}
+
+// frameStats keeps the Go time of painted frames, for the page's budget
+// (the bridge's stats()).
+type frameStats struct {
+	n          int
+	total, max time.Duration
+}
+
+func (f *frameStats) add(d time.Duration) {
+	f.n++
+	f.total += d
+	f.max = max(f.max, d)
+}
+
+// summary is how a finished run ended, for run()'s promise.
+func (g *game) summary() map[string]any {
+	res := g.p.Result()
+	out, errs := g.p.Console(g.p.End())
+	s := map[string]any{
+		"exitCode": res.ExitCode, "end": float64(g.p.End()), "endText": g.p.End().String(),
+		"events": g.p.Trace().Len(), "stdout": out, "stderr": errs, "syntaxError": nil,
+	}
+	if line, col, msg, ok := g.p.SyntaxError(); ok {
+		s["syntaxError"] = map[string]any{"line": line, "col": col, "message": msg}
+	}
+	return s
+}
+
+func speedText(s float64) string { return strconv.FormatFloat(s, 'f', -1, 64) + "×" }
 
 func main() {
-	js.Global().Set("asyncplay", js.ValueOf(map[string]any{
-		// run(source, name, seed) -> {stdout, stderr, exitCode, end, events}
-		"run": js.FuncOf(func(this js.Value, args []js.Value) any {
-			if len(args) < 1 || args[0].Type() != js.TypeString {
-				return js.ValueOf(map[string]any{"stderr": "asyncplay.run: the first argument must be the program's source\n", "exitCode": 2})
-			}
-			name, seed := "<main>", uint64(0)
-			if len(args) > 1 && args[1].Type() == js.TypeString {
-				name = args[1].String()
-			}
-			if len(args) > 2 && args[2].Type() == js.TypeNumber {
-				seed = uint64(args[2].Int())
-			}
-			o := Run(name, args[0].String(), seed)
-			return js.ValueOf(map[string]any{
-				"stdout": o.Stdout, "stderr": o.Stderr, "exitCode": o.ExitCode,
-				"end": o.End.String(), "events": o.Events,
-			})
-		}),
-	}))
+	g := &game{p: NewPlayer(), zoom: 1, dirty: true, last: time.Now()}
+	bridge(g)
+	ebiten.SetWindowTitle("asyncplay")
+	ebiten.SetRunnableOnUnfocused(true) // the page's buttons hold the focus, not the canvas
+	ebiten.SetScreenClearedEveryFrame(false)
 	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("asyncplay-ready"))
-	select {} // stay alive: the page calls in
+	if err := ebiten.RunGame(g); err != nil {
+		js.Global().Get("console").Call("error", "asyncplay view: "+err.Error())
+	}
+}
+
+// bridge puts the `asyncplay` object the page calls on the global scope.
+// Times are virtual nanoseconds as JavaScript numbers.
+func bridge(g *game) {
+	api := js.Global().Get("Object").New()
+	js.Global().Set("asyncplay", api)
+	// fn wraps a bridge method: it runs under the game's lock, and a
+	// method that changes what the view shows marks it for a redraw.
+	fn := func(name string, f func(args []js.Value) any) {
+		redraw := !slices.Contains([]string{"state", "console", "lines", "ps", "where", "chromeTrace", "stats"}, name)
+		api.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any {
+			g.mu.Lock()
+			defer g.mu.Unlock()
+			if redraw {
+				g.dirty = true
+			}
+			return f(args)
+		}))
+	}
+	at := func(args []js.Value, i int) sim.Time {
+		if i < len(args) && args[i].Type() == js.TypeNumber {
+			return sim.Time(args[i].Float())
+		}
+		return g.p.Cursor
+	}
+	fn("run", func(args []js.Value) any {
+		// run({source, name, seed, commands: [{at, cancel, signal}], play})
+		var o js.Value
+		if len(args) > 0 && args[0].Type() == js.TypeObject {
+			o = args[0]
+		}
+		if o.IsUndefined() || o.Get("source").Type() != js.TypeString {
+			return js.Global().Get("Promise").Call("reject", js.Global().Get("Error").New("asyncplay.run: give {source: string}"))
+		}
+		prog := Program{Name: "<main>", Source: o.Get("source").String()}
+		if v := o.Get("name"); v.Type() == js.TypeString {
+			prog.Name = v.String()
+		}
+		if v := o.Get("seed"); v.Type() == js.TypeNumber {
+			prog.Seed = uint64(v.Int())
+		}
+		if cs := o.Get("commands"); cs.Type() == js.TypeObject {
+			for i := range cs.Length() {
+				c := cs.Index(i)
+				cmd := Command{At: sim.Time(c.Get("at").Float())}
+				if v := c.Get("cancel"); v.Type() == js.TypeNumber {
+					cmd.Cancel = v.Int()
+				}
+				if v := c.Get("signal"); v.Type() == js.TypeString {
+					cmd.Signal, _ = sim.ParseSignal(v.String())
+				}
+				prog.Commands = append(prog.Commands, cmd)
+			}
+		}
+		g.autoplay = o.Get("play").Truthy()
+		for _, resolve := range g.waiting {
+			resolve.Invoke(js.Null()) // a newer run replaces theirs
+		}
+		g.waiting = nil
+		g.p.Load(prog)
+		return promise(func(resolve js.Value) { g.waiting = append(g.waiting, resolve) })
+	})
+	fn("state", func([]js.Value) any { return g.state() })
+	fn("play", func([]js.Value) any {
+		if g.p.Phase == Ready {
+			if g.p.Cursor == g.p.End() {
+				g.p.Cursor = 0 // play again from the start
+			}
+			g.p.Playing = true
+		}
+		return nil
+	})
+	fn("pause", func([]js.Value) any { g.p.Playing = false; return nil })
+	fn("seek", func(args []js.Value) any { g.p.Seek(at(args, 0)); return nil })
+	fn("step", func(args []js.Value) any {
+		g.p.Step(len(args) == 0 || args[0].Truthy())
+		return nil
+	})
+	fn("stepLine", func([]js.Value) any { g.p.StepLine(); return nil })
+	fn("setSpeed", func(args []js.Value) any {
+		if len(args) > 0 && args[0].Type() == js.TypeNumber && args[0].Float() > 0 {
+			g.p.Speed = args[0].Float()
+		}
+		return nil
+	})
+	fn("setZoom", func(args []js.Value) any {
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			g.zoom = max(1, min(args[0].Float(), 1e6))
+		}
+		return nil
+	})
+	fn("scroll", func(args []js.Value) any {
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			g.scrollY = max(0, g.scrollY+args[0].Float())
+		}
+		return nil
+	})
+	fn("setLarge", func(args []js.Value) any { g.large = len(args) > 0 && args[0].Truthy(); return nil })
+	fn("console", func(args []js.Value) any {
+		out, errs := g.p.Console(at(args, 0))
+		return map[string]any{"stdout": out, "stderr": errs}
+	})
+	fn("lines", func(args []js.Value) any {
+		var out []any
+		for _, l := range g.p.Lines(at(args, 0)) {
+			out = append(out, map[string]any{"task": l.Task, "line": l.Line, "state": l.State.String()})
+		}
+		return out
+	})
+	fn("ps", func(args []js.Value) any { return g.p.PS(at(args, 0)) })
+	fn("where", func(args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeNumber {
+			return "where: give a task id"
+		}
+		return g.p.Where(args[0].Int(), at(args, 1))
+	})
+	fn("chromeTrace", func([]js.Value) any {
+		if g.p.Phase != Ready {
+			return ""
+		}
+		var b strings.Builder
+		g.p.Trace().WriteChrome(&b)
+		return b.String()
+	})
+	fn("stats", func([]js.Value) any {
+		mean := 0.0
+		if g.frames.n > 0 {
+			mean = g.frames.total.Seconds() * 1000 / float64(g.frames.n)
+		}
+		s := map[string]any{"frames": g.frames.n, "meanMs": mean, "maxMs": g.frames.max.Seconds() * 1000}
+		g.frames = frameStats{}
+		return s
+	})
+	fn("png", func([]js.Value) any {
+		return promise(func(resolve js.Value) { g.shots = append(g.shots, resolve) })
+	})
+}
+
+// promise makes a JavaScript Promise whose resolve function keep stores.
+func promise(keep func(resolve js.Value)) js.Value {
+	var executor js.Func
+	executor = js.FuncOf(func(this js.Value, args []js.Value) any {
+		keep(args[0])
+		executor.Release()
+		return nil
+	})
+	return js.Global().Get("Promise").New(executor)
 }

@@ -1,26 +1,76 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"image/png"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"asyncplay/lessons"
 	sitebuild "asyncplay/site"
 )
 
-// TestBrowserRunsALesson is the path a reader takes: the built site,
-// served, opened in headless Chromium; pressing the first Run of the
-// first lesson loads the engine and shows exactly the lesson's expected
-// output. Set ASYNCPLAY_SHOTS to a folder to keep a screenshot of it.
-func TestBrowserRunsALesson(t *testing.T) {
+// The browser tests open the built site, served by this package's
+// handler, in Debian's headless Chromium and do what a reader does: run
+// each lesson's programs, step, step back, scrub, read the console and the
+// monitor at a moment, edit and re-run, make a syntax error, present, and
+// reload a shared link. They wait for states, never for time; a JavaScript
+// error or a failed request anywhere fails them. Set ASYNCPLAY_SHOTS to a
+// folder to keep their screenshots.
+
+// browserSession is one Chromium tab on the served site.
+type browserSession struct {
+	t     *testing.T
+	ctx   context.Context
+	url   string
+	mu    sync.Mutex
+	errs  []string
+	shots string
+}
+
+var builtSite struct {
+	once sync.Once
+	dir  string
+	ls   []*lessons.Lesson
+	err  error
+}
+
+// buildSite builds the site with the engine once per test binary.
+func buildSite(t *testing.T) (string, []*lessons.Lesson) {
+	builtSite.once.Do(func() {
+		builtSite.ls, builtSite.err = lessons.All()
+		if builtSite.err != nil {
+			return
+		}
+		dir, err := os.MkdirTemp("", "asyncplay-site-")
+		if err != nil {
+			builtSite.err = err
+			return
+		}
+		builtSite.dir = filepath.Join(dir, "dist")
+		builtSite.err = sitebuild.Build(builtSite.dir, builtSite.ls)
+		if builtSite.err == nil {
+			builtSite.err = sitebuild.BuildEngine(builtSite.dir)
+		}
+	})
+	if builtSite.err != nil {
+		t.Fatal(builtSite.err)
+	}
+	return builtSite.dir, builtSite.ls
+}
+
+func newBrowserSession(t *testing.T) *browserSession {
 	if testing.Short() {
 		t.Skip("builds the engine and starts a browser")
 	}
@@ -34,62 +84,400 @@ func TestBrowserRunsALesson(t *testing.T) {
 	if browser == "" {
 		t.Fatal("no Chromium on PATH: install Debian's chromium (apt-get install chromium), as .ci/run does")
 	}
-	ls, err := lessons.All()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "dist")
-	if err := sitebuild.Build(out, ls); err != nil {
-		t.Fatal(err)
-	}
-	if err := sitebuild.BuildEngine(out); err != nil {
-		t.Fatal(err)
-	}
-	s, err := newSite(os.DirFS(out), start)
+	dir, _ := buildSite(t)
+	s, err := newSite(os.DirFS(dir), start)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s)
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.WindowSize(1280, 1600))
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
+		chromedp.WindowSize(1280, 1400), chromedp.UserDataDir(t.TempDir()))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
+	// A guard against a hang, not a speed check.
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
+	t.Cleanup(cancel)
+	b := &browserSession{t: t, ctx: ctx, url: srv.URL, shots: os.Getenv("ASYNCPLAY_SHOTS")}
+	// Every console error, uncaught exception and browser log error (a
+	// failed request, a blocked script) fails the test at its end.
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			t.Logf("console: %s", m)
+			if m.IsException() || m.Type == "error" {
+				b.mu.Lock()
+				b.errs = append(b.errs, m.String())
+				b.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, e := range b.errs {
+			t.Errorf("the page reported an error: %s", e)
+		}
+	})
+	return b
+}
 
-	first := ls[0]
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/lessons/"+first.Slug+"/"),
-		chromedp.Click(chromedp.CSS("figure.program .program-bar button")),
-	); err != nil {
-		t.Fatal(err)
+// do runs actions, failing the test on an error.
+func (b *browserSession) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
 	}
-	// A guard against a hang, not a speed check: the engine is 11 MB.
-	pctx, pcancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer pcancel()
-	got, err := chromedp.Run(pctx, chromedp.Poll[string](`(() => {
-		const c = document.querySelector("figure.program .console");
-		return c && !c.hidden ? c.textContent : "";
-	})()`, chromedp.WithPollingInterval(50*time.Millisecond)))
+}
+
+// open navigates to path and waits for the page script.
+func (b *browserSession) open(path string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(b.url + path))
+	b.wait(`document.readyState === "complete"`)
+}
+
+// eval evaluates a JavaScript expression.
+func eval[T any](b *browserSession, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js, chromedp.EvalAsValue, chromedp.EvalAwaitPromise))
 	if err != nil {
-		t.Fatal(err)
+		b.t.Fatalf("%s: %v", js, err)
 	}
-	if got != first.Programs[0].Output {
-		t.Errorf("the page printed\n%s\nwant\n%s", got, first.Programs[0].Output)
+	return v
+}
+
+// script is an action that runs a JavaScript statement for its effect.
+func script(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool]("("+js+", true)")(ctx, t)
+		return err
+	})
+}
+
+// wait polls a JavaScript condition until it holds.
+func (b *browserSession) wait(cond string) {
+	b.t.Helper()
+	for try := 0; ; try++ {
+		_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond)))
+		if err == nil {
+			return
+		}
+		// Right after a navigation the page's context may not exist yet.
+		if try < 5 && strings.Contains(err.Error(), "Cannot find context") {
+			continue
+		}
+		b.t.Fatalf("waiting for %s: %v", cond, err)
 	}
-	status, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("figure.program .status")))
+}
+
+// The page's view of program n (1-based) and its engine.
+func prog(n int) string { return fmt.Sprintf(`document.querySelectorAll("figure.program")[%d]`, n-1) }
+
+const bridge = `document.querySelector("iframe.view-frame").contentWindow.asyncplay`
+
+// run presses program n's Run and waits for the run to be made.
+func (b *browserSession) run(n int) {
+	b.t.Helper()
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf("figure.program:nth-of-type(%d) button.run", n))))
+	b.waitRun(n)
+}
+
+func (b *browserSession) waitRun(n int) {
+	b.t.Helper()
+	b.wait(prog(n) + `.querySelector(".status").dataset.exit !== undefined && !` + prog(n) + `.querySelector("button.run").disabled`)
+}
+
+// key presses a key on the page (not in the editor).
+func (b *browserSession) key(k string) {
+	b.t.Helper()
+	b.do(chromedp.KeyEvent(k))
+}
+
+func (b *browserSession) console(n int) string {
+	b.t.Helper()
+	return eval[string](b, prog(n)+`.querySelector("pre.console").textContent`)
+}
+
+// shot takes a screenshot, checks that it shows something, and keeps it
+// when ASYNCPLAY_SHOTS names a folder.
+func (b *browserSession) shot(name string) {
+	b.t.Helper()
+	data, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
-		t.Fatal(err)
+		b.t.Fatal(err)
 	}
-	if !strings.HasPrefix(status, "Finished at 3.") || !strings.Contains(status, "of virtual time") {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	colours := map[uint32]bool{}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y += 7 {
+		for x := r.Min.X; x < r.Max.X; x += 7 {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			colours[cr>>8<<16|cg>>8<<8|cb>>8] = true
+		}
+	}
+	if len(colours) < 16 {
+		b.t.Errorf("screenshot %s is blank: %d colours", name, len(colours))
+	}
+	if b.shots != "" {
+		os.WriteFile(filepath.Join(b.shots, name+".png"), data, 0o644)
+	}
+}
+
+// viewShot checks the view's own pixels (what ebiten drew) have the lane
+// colours in them: the canvas is WebGL, which a page screenshot may not
+// show in every headless mode.
+func (b *browserSession) viewShows(colour string) bool {
+	b.t.Helper()
+	return eval[bool](b, `(async () => {
+		const s = await `+bridge+`.png();
+		const want = [`+colour+`];
+		for (let i = 0; i < s.rgba.length; i += 4) {
+			if (s.rgba[i] === want[0] && s.rgba[i+1] === want[1] && s.rgba[i+2] === want[2]) return true;
+		}
+		return false;
+	})()`)
+}
+
+// TestBrowserIndex: the index lists every lesson in order with its
+// concepts, and links to it.
+func TestBrowserIndex(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/")
+	titles := eval[[]string](b, `[...document.querySelectorAll("main a[href^='/lessons/']")].map(a => a.textContent.trim())`)
+	if len(titles) != len(ls) {
+		t.Fatalf("index links %q, want %d lessons", titles, len(ls))
+	}
+	for i, l := range ls {
+		if !strings.Contains(titles[i], l.Title) {
+			t.Errorf("index entry %d is %q, want %q", i+1, titles[i], l.Title)
+		}
+	}
+	if n := eval[int](b, `document.querySelectorAll("main .concepts li").length`); n == 0 {
+		t.Error("the index shows no concepts")
+	}
+	b.shot("index")
+}
+
+// TestBrowserRunsEveryLessonProgram runs each program of each lesson and
+// checks the console at the run's end shows exactly its expected output.
+func TestBrowserRunsEveryLessonProgram(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	for _, l := range ls {
+		b.open("/lessons/" + l.Slug + "/")
+		for i, p := range l.Programs {
+			b.run(i + 1)
+			b.key(kb.End)
+			b.wait(bridge + `.state().cursor === ` + bridge + `.state().end`)
+			b.wait(prog(i+1) + `.querySelector("pre.console").textContent !== ""`)
+			if got := b.console(i + 1); got != p.Output {
+				t.Errorf("%s program %d printed\n%s\nwant\n%s", l.Slug, i+1, got, p.Output)
+			}
+		}
+		b.shot("lesson-" + l.Slug)
+	}
+}
+
+// TestBrowserStepsScrubsAndMonitors: on lesson 1's first program, stepping
+// moves the cursor event by event and back returns; the console shows
+// what was printed by the cursor time; the monitor's ps lists the tasks
+// then; the view draws lanes; the editor marks the tasks' lines.
+func TestBrowserStepsScrubsAndMonitors(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.run(1)
+	b.key(kb.Home)
+	b.wait(bridge + `.state().cursor === 0 && !` + bridge + `.state().playing`)
+	var times []float64
+	for range 6 {
+		b.key(kb.ArrowRight)
+		b.wait(fmt.Sprintf(`%s.state().cursor > %v`, bridge, append([]float64{-1}, times...)[len(times)]))
+		times = append(times, eval[float64](b, bridge+`.state().cursor`))
+	}
+	for i := len(times) - 2; i >= 0; i-- {
+		b.key(kb.ArrowLeft)
+		b.wait(fmt.Sprintf(`%s.state().cursor === %v`, bridge, times[i]))
+	}
+	// Scrub to the middle of the run: the console holds a prefix of the
+	// whole output, and the scrubber and clock agree with the cursor.
+	end := eval[float64](b, bridge+`.state().end`)
+	b.do(script(fmt.Sprintf(`(() => { const s = %s.querySelector("input.scrubber"); s.value = "%v"; s.dispatchEvent(new Event("input")); })()`, prog(1), end/2)))
+	b.wait(fmt.Sprintf(`%s.state().cursor === %v`, bridge, end/2))
+	b.wait(prog(1) + `.querySelector(".clock").textContent.includes(" / ")`)
+	out := b.console(1)
+	if !strings.HasPrefix(ls[0].Programs[0].Output, out) && out != "(no output yet)" {
+		t.Errorf("console at the middle %q is not a prefix of the output", out)
+	}
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) details.monitor summary")))
+	b.wait(prog(1) + `.querySelector("pre.ps").textContent.includes("Task")`)
+	ps := eval[string](b, prog(1)+`.querySelector("pre.ps").textContent`)
+	if want := eval[string](b, bridge+`.ps()`); ps != want {
+		t.Errorf("monitor shows\n%s\nthe bridge says\n%s", ps, want)
+	}
+	if !strings.Contains(ps, "State") {
+		t.Errorf("ps has no State column:\n%s", ps)
+	}
+	if n := eval[int](b, prog(1)+`.querySelectorAll(".cm-task-line").length`); n == 0 {
+		t.Error("the editor marks no task's line at the cursor time")
+	}
+	if !b.viewShows("0x1a, 0x7f, 0x37") { // running green
+		t.Error("the view draws no running bar")
+	}
+	b.shot("stepped")
+}
+
+// TestBrowserEditRunAndSyntaxError: text typed into the editor is what
+// runs; a syntax error marks its line and says CPython's message.
+func TestBrowserEditRunAndSyntaxError(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/lessons/" + ls[0].Slug + "/")
+	// set replaces the program as a person would: select all, then type
+	// (insertText is what the browser does for typed or pasted text).
+	set := func(src string) {
+		b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) .cm-content")),
+			chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+			script(fmt.Sprintf(`document.execCommand("insertText", false, %q)`, src)))
+	}
+	set("print('hello from the editor')\nfor i in range(3):\n    print(i * i)\n")
+	b.run(1)
+	b.key(kb.End)
+	b.wait(prog(1) + `.querySelector("pre.console").textContent.startsWith("hello")`)
+	if got := b.console(1); got != "hello from the editor\n0\n1\n4\n" {
+		t.Errorf("the edited program printed %q", got)
+	}
+	set("import curio\n\nasync def main():\n    x = (1,\n\ncurio.run(main)\n")
+	b.run(1)
+	status := eval[string](b, prog(1)+`.querySelector(".status").textContent`)
+	if status != "SyntaxError on line 4: '(' was never closed" {
 		t.Errorf("status %q", status)
 	}
-	if dir := os.Getenv("ASYNCPLAY_SHOTS"); dir != "" {
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, "lesson-run.png"), png, 0o644)
+	if lines := eval[[]string](b, `[...`+prog(1)+`.querySelectorAll(".cm-error-line")].map(e => e.textContent)`); len(lines) != 1 || lines[0] != "    x = (1," {
+		t.Errorf("error lines %q", lines)
 	}
+	if got := b.console(1); !strings.Contains(got, "SyntaxError: '(' was never closed") {
+		t.Errorf("console %q", got)
+	}
+	b.shot("syntax-error")
+}
+
+// TestBrowserPresenterAndSharedLink: P toggles presenter mode, ? shows the
+// keys; the URL follows the cursor and a reload lands on the same moment.
+func TestBrowserPresenterAndSharedLink(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.run(1)
+	b.key(kb.Home)
+	for range 4 {
+		b.key(kb.ArrowRight)
+	}
+	b.wait(`location.hash.includes("program=1") && location.hash.includes("t=") && !location.hash.endsWith("t=0")`)
+	cursor := eval[float64](b, bridge+`.state().cursor`)
+	out := b.console(1)
+	link := eval[string](b, `location.href`)
+
+	b.key("p")
+	b.wait(`document.body.classList.contains("presenter") && ` + bridge + `.state().large`)
+	b.shot("presenter")
+	b.key("p")
+	b.wait(`!document.body.classList.contains("presenter") && !` + bridge + `.state().large`)
+	// (In full screen the browser keeps Escape to leave it, so the keys'
+	// list is checked outside presenter mode.)
+	b.key("?")
+	b.wait(`document.querySelector("dialog.keys-help").open`)
+	b.shot("keys")
+	b.key(kb.Escape)
+	b.wait(`!document.querySelector("dialog.keys-help").open`)
+
+	b.do(chromedp.Navigate("about:blank"))
+	b.do(chromedp.Navigate(link))
+	b.wait(`document.querySelector("iframe.view-frame") !== null && ` + bridge + ` !== undefined`)
+	b.wait(fmt.Sprintf(`%s.state().phase === "ready" && %s.state().cursor === %v`, bridge, bridge, cursor))
+	b.wait(prog(1) + `.querySelector(".clock").textContent !== ""`)
+	if got := b.console(1); got != out {
+		t.Errorf("the shared link shows console %q, the sharer saw %q", got, out)
+	}
+}
+
+// hundredTasks is a 100-task program for the per-frame budget: workers
+// passing items through a bounded queue at different paces.
+const hundredTasks = `import curio
+
+async def worker(n, q):
+    for i in range(20):
+        await curio.sleep((n % 7 + 1) / 100)
+        await q.put((n, i))
+
+async def drain(q, total):
+    for _ in range(total):
+        await q.get()
+        await curio.sleep(0.001)
+
+async def main():
+    q = curio.Queue(maxsize=10)
+    tasks = [await curio.spawn(worker, n, q) for n in range(98)]
+    d = await curio.spawn(drain, q, 98 * 20)
+    for t in tasks:
+        await t.join()
+    await d.join()
+    print("done")
+
+curio.run(main)
+`
+
+// TestBrowserBudgets measures what the issue budgets, and reports it (not
+// asserted: speed is not a test's job): the bytes a first lesson page
+// transfers, the time from navigation to the view's first frame, and the
+// Go time per frame while a 100-task run plays.
+func TestBrowserBudgets(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.wait(`(() => { const f = document.querySelector("iframe.view-frame"); return !!(f && f.contentWindow.asyncplayFirstFrame); })()`)
+	ms := eval[float64](b, `document.querySelector("iframe.view-frame").contentWindow.asyncplayFirstFrame - performance.timeOrigin`)
+	if ms <= 0 {
+		t.Errorf("first frame at %v ms", ms)
+	}
+	bytes := eval[map[string]float64](b, `(() => {
+		const sum = (w) => [...w.performance.getEntriesByType("navigation"), ...w.performance.getEntriesByType("resource")]
+			.reduce((n, e) => n + e.transferSize, 0);
+		const frame = document.querySelector("iframe.view-frame").contentWindow;
+		return {page: sum(window), view: sum(frame)};
+	})()`)
+	t.Logf("first lesson page: %.0f bytes transferred (page %.0f, view and engine %.0f); first frame %.0f ms after navigation",
+		bytes["page"]+bytes["view"], bytes["page"], bytes["view"], ms)
+	if bytes["view"] < 1e6 {
+		t.Errorf("the engine came in %v bytes: was it loaded?", bytes["view"])
+	}
+
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) .cm-content")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		script(fmt.Sprintf(`document.execCommand("insertText", false, %q)`, hundredTasks)))
+	b.run(1)
+	b.do(script(bridge + `.stats()`)) // start counting from here
+	b.do(script(bridge + `.setSpeed(0.5)`))
+	b.do(script(bridge + `.play()`))
+	b.wait(fmt.Sprintf(`%s.state().cursor > %s.state().end / 4`, bridge, bridge))
+	stats := eval[map[string]float64](b, bridge+`.stats()`)
+	t.Logf("100 tasks: %.0f frames painted, Go time per frame mean %.2f ms, max %.2f ms", stats["frames"], stats["meanMs"], stats["maxMs"])
+	if stats["frames"] < 2 {
+		t.Errorf("only %v frames painted while playing", stats["frames"])
+	}
+	if got := eval[int](b, bridge+`.lines().length`); got < 90 {
+		t.Errorf("%d tasks alive at a quarter of the run, want about 100", got)
+	}
+	b.shot("hundred-tasks")
 }

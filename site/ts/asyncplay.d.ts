@@ -1,0 +1,74 @@
+// What the page script uses from outside its bundle: the bridge the engine
+// (package asyncplay/wasm, wasm/main_js.go) puts on the view frame's
+// global scope before it dispatches "asyncplay-ready" there. Times are
+// virtual nanoseconds as numbers.
+
+/** Where the player is: making the run, or playing it. */
+interface AsyncplayState {
+  phase: "idle" | "computing" | "ready";
+  cursor: number;
+  cursorText: string;
+  end: number;
+  endText: string;
+  playing: boolean;
+  speed: number;
+  zoom: number;
+  large: boolean;
+  /** How far a run being made has got, such as "1.2s". */
+  progress: string;
+}
+
+/** How a run ended. */
+interface AsyncplaySummary {
+  exitCode: number;
+  end: number;
+  endText: string;
+  /** Records in the run's trace. */
+  events: number;
+  stdout: string;
+  stderr: string;
+  syntaxError: { line: number; col: number; message: string } | null;
+}
+
+/** A monitor command: cancel a task or send a signal at a virtual time. */
+interface AsyncplayCommand {
+  at: number;
+  cancel?: number;
+  signal?: string;
+}
+
+interface AsyncplayRun {
+  source: string;
+  name: string;
+  seed: number;
+  commands?: AsyncplayCommand[];
+  /** Start playing from the beginning once the run is made. */
+  play?: boolean;
+}
+
+/** The engine's bridge, on the view frame's window. */
+interface Asyncplay {
+  /** Makes the run (in slices, the page stays live); null if a newer run replaced it. */
+  run(r: AsyncplayRun): Promise<AsyncplaySummary | null>;
+  state(): AsyncplayState;
+  play(): void;
+  pause(): void;
+  seek(t: number): void;
+  step(forward: boolean): void;
+  stepLine(): void;
+  setSpeed(x: number): void;
+  setZoom(x: number): void;
+  scroll(dy: number): void;
+  setLarge(on: boolean): void;
+  console(t?: number): { stdout: string; stderr: string };
+  lines(t?: number): { task: number; line: number; state: string }[] | undefined;
+  ps(t?: number): string;
+  where(id: number, t?: number): string;
+  chromeTrace(): string;
+  /** The view's pixels, for a PNG the page encodes. */
+  /** The Go time of the frames painted since the last call. */
+  stats(): { frames: number; meanMs: number; maxMs: number };
+  png(): Promise<{ width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> }>;
+  /** Called once per tick when the state changed. */
+  onchange?: (s: AsyncplayState) => void;
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"asyncplay/sim"
+)
+
+const ticker = `import curio
+
+async def ticker(name, n, gap):
+    for i in range(n):
+        await curio.sleep(gap)
+        print(name, i)
+
+async def main():
+    a = await curio.spawn(ticker, "a", 3, 1)
+    b = await curio.spawn(ticker, "b", 2, 1.5)
+    await a.join()
+    await b.join()
+
+curio.run(main)
+`
+
+// loaded makes prog's run in slices of one step and checks it is Ready.
+func loaded(t *testing.T, prog Program) *Player {
+	t.Helper()
+	p := NewPlayer()
+	p.Load(prog)
+	for n := 0; !p.Compute(1); n++ {
+		if p.Phase != Computing || n > 1e6 {
+			t.Fatalf("phase %v after %d slices", p.Phase, n)
+		}
+	}
+	if p.Phase != Ready || p.Cursor != 0 {
+		t.Fatalf("phase %v cursor %v after the run was made", p.Phase, p.Cursor)
+	}
+	return p
+}
+
+func TestPlayerConsoleAtCursor(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker})
+	for _, tc := range []struct {
+		at   sim.Time
+		want string
+	}{
+		{0, ""},
+		{sim.Second - 1, ""},
+		{sim.Second + 10*sim.Millisecond, "a 0\n"},
+		{2 * sim.Second, "a 0\nb 0\n"}, // a's second line comes a few operations after 2s
+		{2*sim.Second + 10*sim.Millisecond, "a 0\nb 0\na 1\n"},
+		{p.End(), "a 0\nb 0\na 1\nb 1\na 2\n"},
+	} {
+		if out, errs := p.Console(tc.at); out != tc.want || errs != "" {
+			t.Errorf("Console(%v) = %q, %q; want %q", tc.at, out, errs, tc.want)
+		}
+	}
+	if p.End() != 3*sim.Second+p.End()%sim.Second || p.End() < 3*sim.Second {
+		t.Errorf("run ended at %v, want just after 3s", p.End())
+	}
+}
+
+func TestPlayerPlaysStepsAndSeeks(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker})
+	p.Playing, p.Speed = true, 2
+	p.Advance(0.25) // half a virtual second
+	if p.Cursor != sim.Second/2 || !p.Playing {
+		t.Errorf("after 0.25 s at 2x: cursor %v playing %v", p.Cursor, p.Playing)
+	}
+	p.Advance(100)
+	if p.Cursor != p.End() || p.Playing {
+		t.Errorf("playing past the end: cursor %v (end %v) playing %v", p.Cursor, p.End(), p.Playing)
+	}
+	p.Seek(-5)
+	if p.Cursor != 0 {
+		t.Errorf("Seek(-5) put the cursor at %v", p.Cursor)
+	}
+	// Step visits each distinct record time in order, and back undoes it.
+	fwd := []sim.Time{0}
+	for {
+		p.Step(true)
+		if p.Cursor == fwd[len(fwd)-1] {
+			break
+		}
+		fwd = append(fwd, p.Cursor)
+	}
+	if fwd[len(fwd)-1] != p.End() {
+		t.Errorf("stepping ended at %v, not the end %v", fwd[len(fwd)-1], p.End())
+	}
+	for i := len(fwd) - 2; i >= 0; i-- {
+		p.Step(false)
+		if p.Cursor != fwd[i] {
+			t.Fatalf("step back %d: cursor %v, want %v", i, p.Cursor, fwd[i])
+		}
+	}
+}
+
+func TestPlayerStepLineAndLines(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker})
+	p.Seek(sim.Second + 10*sim.Millisecond)
+	if got, want := fmt.Sprint(p.Lines(p.Cursor)), "[{1 14 TASK_JOIN} {2 11 TASK_JOIN} {3 5 TIME_SLEEP} {4 5 TIME_SLEEP}]"; got != want {
+		t.Errorf("Lines = %s\nwant   %s", got, want)
+	}
+	before := fmt.Sprint(p.Lines(p.Cursor))
+	p.StepLine()
+	if fmt.Sprint(p.Lines(p.Cursor)) == before || p.Cursor <= sim.Second {
+		t.Errorf("StepLine went to %v where lines are %v", p.Cursor, p.Lines(p.Cursor))
+	}
+}
+
+func TestPlayerMonitorAtCursor(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker})
+	ps := p.PS(sim.Second + 10*sim.Millisecond)
+	for _, want := range []string{"Task", "main", "ticker", "TIME_SLEEP"} {
+		if !strings.Contains(ps, want) {
+			t.Errorf("ps lacks %q:\n%s", want, ps)
+		}
+	}
+	where := p.Where(3, sim.Second+10*sim.Millisecond)
+	if !strings.Contains(where, "await curio.sleep(gap)") {
+		t.Errorf("where 3 does not quote the line:\n%s", where)
+	}
+}
+
+// A monitor command re-makes the run with the command as an input: the
+// past is unchanged and the future answers it.
+func TestPlayerCommandsChangeTheFuture(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker, Commands: []Command{{At: 1200 * sim.Millisecond, Cancel: 4}}})
+	out, errs := p.Console(p.End())
+	if !strings.HasPrefix(out, "a 0\n") || strings.Contains(out, "b 0") {
+		t.Errorf("stdout after cancelling b at 1.2s:\n%s", out)
+	}
+	if !strings.Contains(errs, "TaskCancelled") && !strings.Contains(errs, "TaskError") {
+		t.Errorf("joining the cancelled b should fail the program:\n%s", errs)
+	}
+	q := loaded(t, Program{Name: "t.py", Source: ticker, Commands: []Command{{At: 1200 * sim.Millisecond, Signal: sim.SIGINT}}})
+	if _, errs := q.Console(q.End()); !strings.Contains(errs, "KeyboardInterrupt") {
+		t.Errorf("a SIGINT should end the program with KeyboardInterrupt:\n%s", errs)
+	}
+}
+
+func TestPlayerSyntaxError(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: "import curio\nx = (1,\n"})
+	line, col, msg, ok := p.SyntaxError()
+	if !ok || line != 2 || col != 5 || msg != "'(' was never closed" {
+		t.Errorf("SyntaxError() = %d, %d, %q, %v", line, col, msg, ok)
+	}
+	if _, errs := p.Console(p.End()); !strings.Contains(errs, "SyntaxError: '(' was never closed") {
+		t.Errorf("stderr:\n%s", errs)
+	}
+}
