@@ -1,6 +1,6 @@
 # asyncplay — see README.md. Only site/node_modules is a file target; the
 # rest are phony.
-.PHONY: serve test bench fuzz clean
+.PHONY: serve dev test bench fuzz clean
 
 GO        ?= go
 BENCH     ?= .
@@ -29,6 +29,16 @@ ADDR ?= 127.0.0.1:8080
 serve: $(SITE_MODULES)
 	$(GO) run ./cmd/sitebuild -out site/dist
 	$(GO) run ./cmd/serve -addr $(ADDR) -dir site/dist
+
+# dev: serve as `serve` does, and re-render a lesson's page when its
+# Markdown is saved (reload the page to see it). Both programs stop on Ctrl-C.
+dev: $(SITE_MODULES)
+	$(GO) build -o bin/sitebuild ./cmd/sitebuild
+	$(GO) build -o bin/serve ./cmd/serve
+	bin/sitebuild -out site/dist
+	bin/sitebuild -out site/dist -build=false -watch & watcher=$$!; \
+	trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
+	bin/serve -dev -addr $(ADDR) -dir site/dist
 
 # test: type-check the page script, vet, native tests, then the kernel,
 # view and lesson tests as js/wasm under Node.

@@ -30,6 +30,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"asyncplay/lessons"
 )
@@ -58,6 +59,54 @@ func Build(out string, ls []*lessons.Lesson) error {
 		return err
 	}
 	files[marker] = []byte("built by asyncplay/site; safe to delete\n")
+	if err := renderPages(files, ls); err != nil {
+		return err
+	}
+	err = fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if _, ok := files[name]; ok {
+			return fmt.Errorf("site/%s would replace the bundled page script; the page script is TypeScript in site/ts now", name)
+		}
+		data, err := staticFiles.ReadFile(name)
+		files[name] = data
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := write(out, name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Pages renders the lesson pages, the index and the 404 page of ls into a
+// site Build made in out, leaving the engine, the script and the styles as
+// they are, and touches the site's marker so `serve -dev` reloads: what
+// `sitebuild -watch` does when a teacher saves a lesson.
+func Pages(out string, ls []*lessons.Lesson) error {
+	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+		return fmt.Errorf("%s is not a site built by asyncplay; build it first", out)
+	}
+	files := map[string][]byte{}
+	if err := renderPages(files, ls); err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := write(out, name, data); err != nil {
+			return err
+		}
+	}
+	now := time.Now()
+	return os.Chtimes(filepath.Join(out, marker), now, now)
+}
+
+// renderPages adds the index, each lesson's page and the 404 page to files.
+func renderPages(files map[string][]byte, ls []*lessons.Lesson) error {
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, "index.html", map[string]any{"Lessons": ls}); err != nil {
 		return err
@@ -82,25 +131,6 @@ func Build(out string, ls []*lessons.Lesson) error {
 		return err
 	}
 	files["404.html"] = bytes.Clone(b.Bytes())
-	err = fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if _, ok := files[name]; ok {
-			return fmt.Errorf("site/%s would replace the bundled page script; the page script is TypeScript in site/ts now", name)
-		}
-		data, err := staticFiles.ReadFile(name)
-		files[name] = data
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for name, data := range files {
-		if err := write(out, name, data); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
 
 	"asyncplay/lessons"
 	"asyncplay/site"
@@ -52,10 +55,11 @@ func TestIndexListsLessonsInOrder(t *testing.T) {
 		"<title>Lessons · asyncplay</title>",
 		`<link rel="stylesheet" href="/static/style.css">`,
 		`<a href="/lessons/01-tasks/"><span class="title">Tasks on a virtual clock</span></a>`,
-		`<a href="/lessons/02-backpressure/"><span class="title">Backpressure with a bounded queue</span></a>`,
+		`<a href="/lessons/02-timeouts/"><span class="title">Timeouts and cancellation in a task group</span></a>`,
+		`<a href="/lessons/03-backpressure/"><span class="title">Backpressure with a bounded queue</span></a>`,
 		"<li>curio.run</li>", "<li>maxsize</li>",
 	)
-	if strings.Index(page, "01-tasks") > strings.Index(page, "02-backpressure") {
+	if !(strings.Index(page, "01-tasks") < strings.Index(page, "02-timeouts") && strings.Index(page, "02-timeouts") < strings.Index(page, "03-backpressure")) {
 		t.Error("lessons out of order")
 	}
 }
@@ -66,7 +70,7 @@ func TestLessonPages(t *testing.T) {
 	mustContain(t, "01-tasks", first,
 		"<title>Tasks on a virtual clock · asyncplay</title>",
 		"Lesson 1 of ",
-		`<a rel="next" href="/lessons/02-backpressure/">Backpressure with a bounded queue →</a>`,
+		`<a rel="next" href="/lessons/02-timeouts/">Timeouts and cancellation in a task group →</a>`,
 		`<h2 id="a-countdown">A countdown</h2>`,
 		`<figure class="program" data-line="`,
 		`<details class="expected-output"><summary>Expected output</summary>`,
@@ -76,8 +80,8 @@ func TestLessonPages(t *testing.T) {
 	if strings.Contains(first, `rel="prev"`) {
 		t.Error("the first lesson links to a previous one")
 	}
-	second := read(t, out, "lessons/02-backpressure/index.html")
-	mustContain(t, "02-backpressure", second, "Lesson 2 of ", `<a rel="prev" href="/lessons/01-tasks/">← Tasks on a virtual clock</a>`)
+	second := read(t, out, "lessons/02-timeouts/index.html")
+	mustContain(t, "02-timeouts", second, "Lesson 2 of ", `<a rel="prev" href="/lessons/01-tasks/">← Tasks on a virtual clock</a>`)
 	ls, _ := lessons.All()
 	last := ls[len(ls)-1]
 	lastPage := read(t, out, "lessons/"+last.Slug+"/index.html")
@@ -107,6 +111,43 @@ func TestPrecompressedAndReproducible(t *testing.T) {
 		if read(t, a, name+".gz") != read(t, b, name+".gz") {
 			t.Errorf("%s.gz differs between builds", name)
 		}
+		br, err := io.ReadAll(brotli.NewReader(strings.NewReader(read(t, a, name+".br"))))
+		if err != nil || !bytes.Equal(br, []byte(read(t, a, name))) {
+			t.Errorf("%s.br does not hold %s (%v)", name, name, err)
+		}
+		if read(t, a, name+".br") != read(t, b, name+".br") {
+			t.Errorf("%s.br differs between builds", name)
+		}
+	}
+}
+
+// Pages re-renders the lesson pages of a built site (what -watch does on
+// a saved lesson) and touches its marker; it refuses a folder Build did
+// not make.
+func TestPagesRerendersLessons(t *testing.T) {
+	out := build(t)
+	l, err := lessons.Parse("01-tasks.md", []byte("---\ntitle: Edited\norder: 1\n---\n# Edited\n\nNew words.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := filepath.Join(out, ".asyncplay-site")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(marker, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Pages(out, []*lessons.Lesson{l}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "lesson page", read(t, out, "lessons/01-tasks/index.html"), "<p>New words.</p>")
+	mustContain(t, "index", read(t, out, "index.html"), "Edited")
+	if read(t, out, "static/page.js") == "" {
+		t.Error("Pages removed the page script")
+	}
+	if fi, err := os.Stat(marker); err != nil || !fi.ModTime().After(old) {
+		t.Errorf("the marker was not touched: %v", err)
+	}
+	if err := site.Pages(t.TempDir(), []*lessons.Lesson{l}); err == nil || !strings.Contains(err.Error(), "build it first") {
+		t.Errorf("Pages into an unbuilt folder: %v", err)
 	}
 }
 

@@ -1,3 +1,10 @@
+// Command wasm is asyncplay's engine in the browser. Built with GOOS=js
+// GOARCH=wasm, it runs in the page's view frame (site/static/view.html):
+// an ebiten game that draws the run (package draw, over package view), and
+// an `asyncplay` object on the frame's global scope that the page script
+// calls (main_js.go). The Player, here, is the part tests reach natively:
+// it makes a run in slices, then moves a cursor over its trace and reads
+// the console, the task lines and the monitor at any moment.
 package main
 
 import (

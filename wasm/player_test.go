@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"asyncplay/lessons"
 	"asyncplay/sim"
 )
 
@@ -149,5 +150,24 @@ func TestPlayerSyntaxError(t *testing.T) {
 	}
 	if _, errs := p.Console(p.End()); !strings.Contains(errs, "SyntaxError: '(' was never closed") {
 		t.Errorf("stderr:\n%s", errs)
+	}
+}
+
+// Lesson 1 tells the reader to cancel the kid (task 3) at 6s from the
+// monitor: the kid's lane ends then, cancelled, and the parent goes on to
+// leave at 8s as before.
+func TestPlayerLessonOneCancelClaim(t *testing.T) {
+	ls, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := ls[0].Programs[1]
+	p := loaded(t, Program{Name: ls[0].Slug + ".md", Source: prog.Source, Commands: []Command{{At: 6 * sim.Second, Cancel: 3}}})
+	kid := p.Timeline.Lanes[2]
+	if kid.Task.Name != "kid" || !kid.Ended || kid.Outcome != sim.WasCancelled || kid.EndedAt != 6*sim.Second {
+		t.Errorf("task 3 is %q, ended %v %v at %v", kid.Task.Name, kid.Ended, kid.Outcome, kid.EndedAt)
+	}
+	if out, _ := p.Console(p.End()); out != prog.Output {
+		t.Errorf("with the kid cancelled at 6s the program printed\n%s\nwant as before\n%s", out, prog.Output)
 	}
 }

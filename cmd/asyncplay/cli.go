@@ -24,7 +24,8 @@ stderr, exit status 0 on success, 1 on an uncaught exception, SystemExit's
 code. Time is virtual: sleeping a thousand seconds takes no time.
 
 Flags:
-  --seed N             seed of the kernel's random generator (default 1)
+  --seed N             seed of the kernel's random generator (default 0, as the
+                       page and the lesson doctest use)
   --until DURATION     stop at this virtual time, e.g. 30s or 1.5m
   --cpu MODE           virtual CPU per interpreted operation: ideal (free),
                        default (100ns), or a duration such as 250ns
@@ -52,7 +53,7 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("asyncplay run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	seed := fs.Uint64("seed", 1, "")
+	seed := fs.Uint64("seed", 0, "")
 	until := fs.String("until", "", "")
 	cpu := fs.String("cpu", "default", "")
 	maxSteps := fs.Int64("max-steps", 0, "")

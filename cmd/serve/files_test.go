@@ -221,7 +221,7 @@ func TestSiteNotFoundPage(t *testing.T) {
 }
 
 func TestRunRefusesAMissingSite(t *testing.T) {
-	err := run("127.0.0.1:0", filepath.Join(t.TempDir(), "dist"))
+	err := run("127.0.0.1:0", filepath.Join(t.TempDir(), "dist"), false)
 	if err == nil || !strings.Contains(err.Error(), "is not a built site") {
 		t.Errorf("run on a missing folder: %v", err)
 	}
@@ -250,7 +250,7 @@ func TestServesTheBuiltSite(t *testing.T) {
 	if got.code != 200 || got.header.Get("Content-Encoding") != "gzip" {
 		t.Errorf("lesson page: %d encoding %q", got.code, got.header.Get("Content-Encoding"))
 	}
-	for _, p := range []string{"/", "/static/style.css", "/lessons/02-backpressure/"} {
+	for _, p := range []string{"/", "/static/style.css", "/lessons/03-backpressure/"} {
 		if got := get(s, "GET", p); got.code != 200 {
 			t.Errorf("GET %s = %d", p, got.code)
 		}

@@ -28,14 +28,15 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := flag.String("dir", "site/dist", "the built site to serve")
+	dev := flag.Bool("dev", false, "read the site again when the builder changes it (with sitebuild -watch)")
 	flag.Parse()
-	if err := run(*addr, *dir); err != nil {
+	if err := run(*addr, *dir, *dev); err != nil {
 		fmt.Fprintln(os.Stderr, "serve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, dir string) error {
+func run(addr, dir string, dev bool) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -43,25 +44,36 @@ func run(addr, dir string) error {
 	// Ctrl-C or SIGTERM: finish the requests in flight, then stop.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, ln, dir)
+	return serve(ctx, ln, dir, dev)
 }
 
 // serve serves the site in dir on ln until ctx ends, then shuts down
-// gracefully: requests in flight get up to five seconds to finish.
-func serve(ctx context.Context, ln net.Listener, dir string) error {
+// gracefully: requests in flight get up to five seconds to finish. With
+// dev, the site is read again whenever the builder marks it changed.
+func serve(ctx context.Context, ln net.Listener, dir string, dev bool) error {
 	defer ln.Close()
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is not a built site (build it first)", dir)
 	}
-	s, err := newSite(os.DirFS(dir), time.Now())
-	if err != nil {
-		return err
+	var handler http.Handler
+	if dev {
+		d, err := newDevSite(dir)
+		if err != nil {
+			return err
+		}
+		handler = d
+	} else {
+		s, err := newSite(os.DirFS(dir), time.Now())
+		if err != nil {
+			return err
+		}
+		handler = s
 	}
 	if _, err := fs.Stat(os.DirFS(dir), "index.html"); errors.Is(err, fs.ErrNotExist) {
 		log.Printf("warning: %s has no index.html", dir)
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	log.Printf("serving %s (%d files) on http://%s/ (Ctrl-C stops)", dir, len(s.files), ln.Addr())
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	log.Printf("serving %s on http://%s/ (Ctrl-C stops)", dir, ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

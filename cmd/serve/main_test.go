@@ -7,8 +7,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+	"time"
 )
 
 // serve answers on its listener until its context ends (what Ctrl-C
@@ -24,7 +24,7 @@ func TestServeStopsGracefully(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, ln, dir) }()
+	go func() { done <- serve(ctx, ln, dir, false) }()
 	res, err := http.Get("http://" + ln.Addr().String() + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -40,13 +40,33 @@ func TestServeStopsGracefully(t *testing.T) {
 	}
 }
 
-func TestServeRefusesAMissingSite(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// In dev mode the server reads the folder again once the builder touches
+// the marker, and not before.
+func TestDevSiteReloadsWhenMarked(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".asyncplay-site", "built\n")
+	write("index.html", "<p>first</p>")
+	d, err := newDevSite(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = serve(context.Background(), ln, filepath.Join(t.TempDir(), "nothing"))
-	if err == nil || !strings.Contains(err.Error(), "is not a built site") {
-		t.Errorf("serve of a missing folder: %v", err)
+	if got := get(d, "GET", "/").body; got != "<p>first</p>" {
+		t.Fatalf("served %q", got)
+	}
+	write("index.html", "<p>second</p>")
+	if got := get(d, "GET", "/").body; got != "<p>first</p>" {
+		t.Errorf("served %q before the marker moved", got)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, ".asyncplay-site"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(d, "GET", "/").body; got != "<p>second</p>" {
+		t.Errorf("served %q after the marker moved", got)
 	}
 }

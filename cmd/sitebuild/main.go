@@ -1,14 +1,26 @@
 // Command sitebuild builds the static site into a folder (site/dist by
-// default) from the lessons, with the engine compiled to WebAssembly:
-// what cmd/serve serves. Run it from the module's root.
+// default) from the lessons, with the page script bundled and the engine
+// compiled to WebAssembly: what cmd/serve serves. Run it from the module's
+// root.
 //
 //	go run ./cmd/sitebuild [-out site/dist]
+//	go run ./cmd/sitebuild -watch    # then re-render lessons as they are saved
+//	go run ./cmd/sitebuild -build=false -watch   # only watch a site built before
+//
+// With -watch it keeps running after the build and re-renders the lesson
+// pages whenever a file in lessons/ changes, so a teacher can write a
+// lesson and reload the page (`make dev` runs it beside `serve -dev`). A
+// lesson that does not parse is reported and its old page stays.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"asyncplay/lessons"
 	"asyncplay/site"
@@ -16,17 +28,63 @@ import (
 
 func main() {
 	out := flag.String("out", "site/dist", "the folder to build into")
+	watch := flag.Bool("watch", false, "after building, re-render the lesson pages when lessons/*.md change")
+	build := flag.Bool("build", true, "build the site first (-build=false -watch watches a site built before)")
 	flag.Parse()
-	ls, err := lessons.All()
-	if err == nil {
-		err = site.Build(*out, ls)
+	if *build {
+		ls, err := lessons.All()
+		if err == nil {
+			err = site.Build(*out, ls)
+		}
+		if err == nil {
+			err = site.BuildEngine(*out)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sitebuild:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("built %d lessons into %s\n", len(ls), *out)
 	}
-	if err == nil {
-		err = site.BuildEngine(*out)
+	if *watch {
+		watchLessons(*out, "lessons")
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "sitebuild:", err)
-		os.Exit(1)
+}
+
+// watchLessons polls dir's Markdown files (a few files, twice a second:
+// simpler and more portable than file notifications) and re-renders the
+// pages when any changes. The lessons are read from disk, not from the
+// copy embedded in this binary, so edits show without a rebuild.
+func watchLessons(out, dir string) {
+	fmt.Printf("watching %s/*.md; Ctrl-C stops\n", dir)
+	last := stamp(dir)
+	for {
+		time.Sleep(500 * time.Millisecond)
+		now := stamp(dir)
+		if now == last {
+			continue
+		}
+		last = now
+		ls, err := lessons.Load(os.DirFS(dir))
+		if err == nil {
+			err = site.Pages(out, ls)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sitebuild:", err)
+			continue
+		}
+		fmt.Printf("%s re-rendered %d lessons\n", time.Now().Format("15:04:05"), len(ls))
 	}
-	fmt.Printf("built %d lessons into %s\n", len(ls), *out)
+}
+
+// stamp names every lesson file with its size and time: it changes when
+// one is saved, added or removed.
+func stamp(dir string) string {
+	var b strings.Builder
+	matches, _ := fs.Glob(os.DirFS(dir), "*.md")
+	for _, m := range matches {
+		if fi, err := os.Stat(filepath.Join(dir, m)); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", m, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return b.String()
 }
