@@ -41,6 +41,7 @@ type game struct {
 	told     string // the state the page last heard of
 	drawn    bool   // a frame has been drawn
 	frames   frameStats
+	want     float64 // the CSS height that shows every lane (0 before a run)
 }
 
 func (g *game) Update() error {
@@ -122,7 +123,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		sc.Timeline = g.p.Timeline
 	}
 	began := time.Now()
-	g.painter.Paint(screen, sc)
+	g.want = g.painter.Paint(screen, sc)
 	g.frames.add(time.Since(began))
 	if len(g.shots) > 0 {
 		// The pixels go to the page as RGBA, which the browser encodes as
@@ -154,6 +155,7 @@ func (g *game) state() map[string]any {
 		"phase": phase, "cursor": float64(g.p.Cursor), "cursorText": g.p.Cursor.String(),
 		"end": float64(g.p.End()), "endText": g.p.End().String(), "playing": g.p.Playing,
 		"speed": g.p.Speed, "zoom": g.zoom, "large": g.large, "progress": g.p.Progress().String(),
+		"height": g.want,
 	}
 }
 

@@ -16,6 +16,8 @@ interface AsyncplayState {
   large: boolean;
   /** How far a run being made has got, such as "1.2s". */
   progress: string;
+  /** The CSS height that shows every lane of the run (0 before a run). */
+  height: number;
 }
 
 /** How a run ended. */

@@ -7,7 +7,7 @@
 
 import type { EditorView } from "@codemirror/view";
 import { createEditor, goToLine, markLines, type LineMark } from "./editor";
-import { attach, loadEngine } from "./engine";
+import { attach, loadEngine, place } from "./engine";
 import { button, el, download } from "./dom";
 
 /** The file name runs report errors against: the lesson's Markdown file. */
@@ -300,8 +300,19 @@ class WidgetImpl implements Widget {
     this.scrubber.setAttribute("aria-valuetext", s.cursorText);
     this.clock.textContent = `${s.cursorText} / ${s.endText}`;
     this.speed.value = String(s.speed);
+    this.fitView(s.height);
     this.refresh();
     for (const fn of changeListeners) fn(this);
+  }
+
+  /** Sizes the view to show every lane, within the window (presenter mode's stylesheet decides there). */
+  private fitView(want: number): void {
+    if (document.body.classList.contains("presenter") || want <= 0) {
+      this.slot.style.height = "";
+    } else {
+      this.slot.style.height = `${Math.round(Math.min(Math.max(want, 240), innerHeight * 0.7))}px`;
+    }
+    place();
   }
 
   /** Redraws what is read at the cursor: console, editor marks, monitor. */

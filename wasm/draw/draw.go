@@ -94,8 +94,10 @@ func measure(sc Scene) metrics {
 		lane: 24 * s, plotH: 56 * s, objectsH: 46 * s, legendH: 24 * s, axis: 18 * s}
 }
 
-// Paint draws sc over the whole of dst.
-func (p *Painter) Paint(dst *ebiten.Image, sc Scene) {
+// Paint draws sc over the whole of dst and returns the height, in CSS
+// pixels, that would show every lane of the run without scrolling: the
+// page sizes the view to it, within the screen.
+func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	dst.Fill(background)
 	m := measure(sc)
 	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
@@ -107,20 +109,28 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) {
 	drawText(dst, sc.Status, m.pad+textWidth("t = 000.000000s", m.text*1.2)+2*m.pad, m.pad+2*m.s, m.text, muted, 0)
 	if tl == nil {
 		drawText(dst, "Press Run to see the program's tasks here.", m.pad, m.header+2*m.pad, m.text, muted, 0)
-		return
+		return 0
 	}
 
+	// The layout is the run's, not the cursor's: the plots and the objects
+	// have their room from the start, so nothing jumps while it plays.
 	var plots []*view.Gauge
+	hasObjects := false
 	for _, g := range tl.Gauges {
-		if g != nil && view.Plotted(g.Object) && g.Samples[0].T <= sc.Cursor && len(plots) < 2 {
+		hasObjects = hasObjects || g != nil
+		if g != nil && view.Plotted(g.Object) && len(plots) < 2 {
 			plots = append(plots, g)
 		}
 	}
 	objects := tl.ObjectsAt(sc.Cursor)
 	bottom := h - m.legendH
 	objTop := bottom - m.objectsH
-	if len(objects) == 0 {
+	if !hasObjects {
 		objTop = bottom
+	}
+	want = m.header + m.pad + float64(len(tl.Lanes))*m.lane + m.axis + float64(len(plots))*m.plotH + (bottom - objTop) + m.legendH
+	if sc.Scale > 0 {
+		want /= sc.Scale // device pixels to CSS pixels
 	}
 	plotTop := objTop - float64(len(plots))*m.plotH
 	axisTop := plotTop - m.axis
@@ -187,6 +197,9 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) {
 
 	// Plots of queue depth, on the lanes' time axis.
 	for i, g := range plots {
+		if g.Samples[0].T > sc.Cursor {
+			continue // its queue does not exist yet
+		}
 		top := plotTop + float64(i)*m.plotH
 		boxH := m.plotH - m.small - 2*m.pad
 		pl := tl.Plot(g, vp, boxH, sc.Cursor)
@@ -239,6 +252,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) {
 		fill(dst, x+2*m.s, y+6*m.s, 7*m.s, 7*m.s, linkColours[kind])
 		x = drawText(dst, name, x+14*m.s, y, m.small, ink, 0) + 12*m.s
 	}
+	return want
 }
 
 // hasState reports whether any task of the run was ever in state st.
