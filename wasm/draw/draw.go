@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -70,6 +71,7 @@ var (
 // allocates little.
 type Painter struct {
 	frame    view.Frame
+	rects    rects          // solid rectangles waiting for one draw call
 	legendOf *view.Timeline // the run legend was computed for
 	legend   []sim.State    // the states that run has, in legend order
 }
@@ -128,20 +130,37 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	if !hasObjects {
 		objTop = bottom
 	}
-	want = m.header + m.pad + float64(len(tl.Lanes))*m.lane + m.axis + float64(len(plots))*m.plotH + (bottom - objTop) + m.legendH
+	want = m.header + m.pad + m.lane + 2*m.s + float64(len(tl.Lanes))*m.lane + m.axis + float64(len(plots))*m.plotH + (bottom - objTop) + m.legendH
 	if sc.Scale > 0 {
 		want /= sc.Scale // device pixels to CSS pixels
 	}
 	plotTop := objTop - float64(len(plots))*m.plotH
 	axisTop := plotTop - m.axis
-	lanesTop := m.header + m.pad
+	kernelTop := m.header + m.pad
+	lanesTop := kernelTop + m.lane + 2*m.s
 	areaX, areaW := m.gutter, w-m.gutter-m.pad
 	vp := window(tl, sc, areaW, axisTop-lanesTop, m.lane)
 
-	// Lanes.
-	lanes := dst.SubImage(rectOf(0, lanesTop, w, axisTop-lanesTop)).(*ebiten.Image)
 	tl.Layout(&p.frame, vp, sc.Cursor)
 	f := &p.frame
+
+	// The kernel's row: which task holds the CPU, by id where it fits.
+	fill(dst, 0, kernelTop, w, m.lane, laneTint)
+	drawText(dst, "CPU", m.pad, kernelTop+2*m.s, m.small, ink, 0)
+	drawText(dst, "which task runs", m.pad, kernelTop+m.lane/2, m.small*0.9, muted, 0)
+	for _, b := range f.Kernel {
+		p.rects.add(areaX+b.X, kernelTop+3*m.s, math.Max(b.W, 1), m.lane-6*m.s, stateColours[sim.Running])
+	}
+	p.rects.flush(dst)
+	for _, b := range f.Kernel {
+		if id := strconv.Itoa(b.Task); b.W > textWidth(id, m.small)+4*m.s {
+			drawText(dst, id, areaX+b.X+2*m.s, kernelTop+4*m.s, m.small, background, 0)
+		}
+	}
+	fill(dst, areaX, lanesTop-1.5*m.s, areaW, m.s, rule)
+
+	// Lanes.
+	lanes := dst.SubImage(rectOf(0, lanesTop, w, axisTop-lanesTop)).(*ebiten.Image)
 	for i, r := range f.Rows {
 		y := lanesTop + r.Y
 		if i%2 == 0 {
@@ -156,12 +175,20 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		drawText(lanes, label, m.pad, y+m.lane/2, m.small*0.9, muted, m.gutter-2*m.pad)
 	}
 	for _, b := range f.Bars {
-		c, ok := stateColours[b.State]
-		if !ok {
-			continue
+		if c, ok := stateColours[b.State]; ok {
+			p.rects.add(areaX+b.X, lanesTop+b.Y+3*m.s, math.Max(b.W, 1), m.lane-6*m.s, c)
 		}
-		fill(lanes, areaX+b.X, lanesTop+b.Y+3*m.s, math.Max(b.W, 1), m.lane-6*m.s, c)
 	}
+	for _, a := range f.Arrows {
+		x := areaX + a.X
+		c := linkColours[a.Kind]
+		y1, y2 := lanesTop+a.Y1, lanesTop+a.Y2
+		// Plain rectangles, not anti-aliased paths: they batch into one
+		// draw call however many links a busy run has.
+		p.rects.add(x-m.s, math.Min(y1, y2), 2*m.s, math.Abs(y2-y1)+m.s, c)
+		p.rects.add(x-3*m.s, y2-3*m.s, 6*m.s, 6*m.s, c)
+	}
+	p.rects.flush(lanes)
 	for _, lane := range tl.Lanes {
 		if lane.Ended && lane.EndedAt <= sc.Cursor && lane.Outcome != sim.Returned {
 			// A cross where a task crashed, was cancelled or was killed.
@@ -171,15 +198,6 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 				cross(lanes, x, lanesTop+y, 5*m.s, cursorInk, 2*m.s)
 			}
 		}
-	}
-	for _, a := range f.Arrows {
-		x := areaX + a.X
-		c := linkColours[a.Kind]
-		y1, y2 := lanesTop+a.Y1, lanesTop+a.Y2
-		// Plain rectangles, not anti-aliased paths: they batch into one
-		// draw call however many links a busy run has.
-		fill(lanes, x-m.s, math.Min(y1, y2), 2*m.s, math.Abs(y2-y1)+m.s, c)
-		fill(lanes, x-3*m.s, y2-3*m.s, 6*m.s, 6*m.s, c)
 	}
 	if f.LanesHeight > vp.Height {
 		// A scroll hint: how much of the lane list is on screen.
@@ -221,7 +239,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 
 	// The cursor across lanes and plots.
 	if !math.IsNaN(f.Cursor) {
-		fill(dst, areaX+f.Cursor-m.s, lanesTop, 2*m.s, objTop-lanesTop, cursorInk)
+		fill(dst, areaX+f.Cursor-m.s, kernelTop, 2*m.s, objTop-kernelTop, cursorInk)
 	}
 
 	// Objects at the cursor: queues as slots, the rest as a value.

@@ -50,6 +50,11 @@ type Frame struct {
 	Rows   []Row
 	Bars   []Bar
 	Arrows []Arrow
+	// Kernel is the kernel's own row: which task held the CPU, as Running
+	// bars at y 0 over the whole run's tasks (scrolled off or not), at most
+	// one per pixel column. A CPU hog is one long bar here while every
+	// other lane waits READY.
+	Kernel []Bar
 	Cursor float64 // the cursor's x; NaN when it is outside the window
 	// LanesHeight is the height of every lane shown, on screen or not:
 	// what a scroll bar measures against.
@@ -110,6 +115,22 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		f.Bars = appendBars(f.Bars, lane, vp, end, y, x)
 	}
 	f.LanesHeight = float64(row) * vp.LaneHeight
+	f.Kernel = f.Kernel[:0]
+	cpu := tl.cpu
+	drawnTo := math.Inf(-1)
+	for i := sort.Search(len(cpu), func(i int) bool { return cpu[i].End > vp.From }); i < len(cpu) && cpu[i].Start < end; {
+		s := cpu[i]
+		x0, x1 := max(math.Floor(x(max(s.Start, vp.From))), drawnTo), math.Ceil(x(min(s.End, end)))
+		if x1 > x0 {
+			f.Kernel = append(f.Kernel, Bar{X: x0, W: x1 - x0, H: vp.LaneHeight, Task: s.On, State: sim.Running, Seq: s.Seq})
+			drawnTo = x1
+		}
+		// Skip the stretches that end inside what is drawn: a busy run
+		// costs a bar per pixel column, not one per switch.
+		covered := vp.From + sim.Time(drawnTo/scale)
+		rest := cpu[i+1:]
+		i += 1 + sort.Search(len(rest), func(j int) bool { return rest[j].End > covered })
+	}
 	if f.drawn == nil {
 		f.drawn = map[arrowKey]struct{}{}
 	}

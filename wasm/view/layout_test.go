@@ -273,3 +273,51 @@ func TestLayoutDrawsEachArrowOncePerPixel(t *testing.T) {
 		t.Errorf("%d wake links drawn as %d arrows; want hundreds as a few dozen", woke, len(f.Arrows))
 	}
 }
+
+// The kernel row shows which task held the CPU: two workers that compute
+// in turn (each Charge is CPU time) alternate in it, main's brief turns
+// too, and no two of its bars overlap.
+func TestLayoutKernelRow(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(m *sim.Task) (any, error) {
+		var ws []*sim.Task
+		for n := range 2 {
+			ws = append(ws, m.Spawn(fmt.Sprint("worker", n), func(w *sim.Task) (any, error) {
+				for range 3 {
+					w.Charge(100 * sim.Millisecond)
+					if err := w.Sleep(50 * sim.Millisecond); err != nil {
+						return nil, err
+					}
+				}
+				return nil, nil
+			}, false))
+		}
+		m.Charge(10 * sim.Millisecond)
+		for _, w := range ws {
+			if _, err := m.Join(w); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	tl := view.Build(k.Trace())
+	var f view.Frame
+	tl.Layout(&f, view.Viewport{From: 0, To: tl.End, Width: float64(tl.End / sim.Millisecond), Height: 100, LaneHeight: 20}, tl.End)
+	var b strings.Builder
+	for _, bar := range f.Kernel {
+		fmt.Fprintf(&b, "task %d x=%g..%g\n", bar.Task, bar.X, bar.X+bar.W)
+	}
+	want := "task 1 x=0..10\ntask 2 x=10..110\ntask 3 x=110..210\ntask 2 x=210..310\ntask 3 x=310..410\ntask 2 x=410..510\ntask 3 x=510..610\n"
+	if b.String() != want {
+		t.Errorf("kernel row:\n%swant:\n%s", b.String(), want)
+	}
+	// A window of 20 pixels over the same run: each column at most once.
+	tl.Layout(&f, view.Viewport{From: 0, To: tl.End, Width: 20, Height: 100, LaneHeight: 20}, tl.End)
+	right := math.Inf(-1)
+	for _, bar := range f.Kernel {
+		if bar.X < right || bar.State != sim.Running {
+			t.Errorf("kernel bar %+v overlaps the one ending at %g", bar, right)
+		}
+		right = bar.X + bar.W
+	}
+}

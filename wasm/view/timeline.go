@@ -9,6 +9,8 @@
 package view
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"asyncplay/sim"
@@ -71,6 +73,9 @@ type Timeline struct {
 	Links  []Link
 	End    sim.Time // time of the last record
 	trace  *sim.Trace
+	// cpu is every stretch of time some task ran, in time order: one CPU,
+	// so they never overlap. Layout's kernel row reads it.
+	cpu []Segment
 }
 
 // Build derives the timeline from a trace.
@@ -141,6 +146,15 @@ func Build(tr *sim.Trace) *Timeline {
 			lane.Segments[n-1].End = tl.End
 		}
 	}
+	for _, lane := range tl.Lanes {
+		for _, seg := range lane.Segments {
+			if seg.State == sim.Running && seg.End > seg.Start {
+				seg.On = lane.Task.ID // here: which task ran
+				tl.cpu = append(tl.cpu, seg)
+			}
+		}
+	}
+	slices.SortFunc(tl.cpu, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
 	return tl
 }
 
