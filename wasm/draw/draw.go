@@ -111,6 +111,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	drawText(dst, sc.Status, m.pad+textWidth("t = 000.000000s", m.text*1.2)+2*m.pad, m.pad+2*m.s, m.text, muted, 0)
 	if tl == nil {
 		drawText(dst, "Press Run to see the program's tasks here.", m.pad, m.header+2*m.pad, m.text, muted, 0)
+		queued.flush()
 		return 0
 	}
 
@@ -270,6 +271,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		fill(dst, x+2*m.s, y+6*m.s, 7*m.s, 7*m.s, linkColours[kind])
 		x = drawText(dst, name, x+14*m.s, y, m.small, ink, 0) + 12*m.s
 	}
+	queued.flush()
 	return want
 }
 
