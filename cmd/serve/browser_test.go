@@ -492,3 +492,22 @@ func TestBrowserBudgets(t *testing.T) {
 	}
 	b.shot("hundred-tasks")
 }
+
+// TestBrowserOnAPhone: on a phone's screen a lesson reads without
+// sideways scrolling, and its program still runs.
+func TestBrowserOnAPhone(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.run(1)
+	b.key(kb.End)
+	b.shown(1)
+	if got := b.console(1); got != ls[0].Programs[0].Output {
+		t.Errorf("on a phone the program printed %q", got)
+	}
+	if w := eval[[]float64](b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1]+1 {
+		t.Errorf("the page is %v pixels wide on a %v pixel screen", w[0], w[1])
+	}
+	b.shot("phone")
+}

@@ -41,6 +41,7 @@ var (
 	rule       = color.RGBA{0xd0, 0xd7, 0xde, 0xff}
 	laneTint   = color.RGBA{0xf6, 0xf8, 0xfa, 0xff}
 	cursorInk  = color.RGBA{0xcf, 0x22, 0x2e, 0xff}
+	groupInk   = color.RGBA{0x8c, 0x95, 0x9f, 0xff}
 
 	stateColours = map[sim.State]color.RGBA{
 		sim.Running:     {0x1a, 0x7f, 0x37, 0xff},
@@ -70,10 +71,11 @@ var (
 // Painter draws scenes, keeping its frame between draws so an animation
 // allocates little.
 type Painter struct {
-	frame    view.Frame
-	rects    rects          // solid rectangles waiting for one draw call
-	legendOf *view.Timeline // the run legend was computed for
-	legend   []sim.State    // the states that run has, in legend order
+	frame     view.Frame
+	rects     rects          // solid rectangles waiting for one draw call
+	legendOf  *view.Timeline // the run legend was computed for
+	legend    []sim.State    // the states that run has, in legend order
+	hasGroups bool           // the run has a task group
 }
 
 // metrics are a scene's sizes in device pixels.
@@ -103,6 +105,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	dst.Fill(background)
 	m := measure(sc)
 	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
+	m.gutter = min(m.gutter, w*0.3) // a phone keeps most of its width for the lanes
 	tl := sc.Timeline
 
 	// Header: the clock, then the status.
@@ -174,6 +177,20 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 			label = r.Outcome
 		}
 		drawText(lanes, label, m.pad, y+m.lane/2, m.small*0.9, muted, m.gutter-2*m.pad)
+	}
+	// A bracket at the gutter's edge joins the lanes of one task group.
+	for i := 0; i < len(f.Rows); {
+		j := i + 1
+		for j < len(f.Rows) && f.Rows[j].Group == f.Rows[i].Group {
+			j++
+		}
+		if f.Rows[i].Group != 0 {
+			top, bot := lanesTop+f.Rows[i].Y+2*m.s, lanesTop+f.Rows[j-1].Y+m.lane-2*m.s
+			p.rects.add(m.gutter-7*m.s, top, 3*m.s, bot-top, groupInk)
+			p.rects.add(m.gutter-7*m.s, top, 6*m.s, 2*m.s, groupInk)
+			p.rects.add(m.gutter-7*m.s, bot-2*m.s, 6*m.s, 2*m.s, groupInk)
+		}
+		i = j
 	}
 	for _, b := range f.Bars {
 		if c, ok := stateColours[b.State]; ok {
@@ -256,7 +273,10 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	x = m.pad
 	y := bottom + 4*m.s
 	if p.legendOf != tl {
-		p.legendOf, p.legend = tl, p.legend[:0]
+		p.legendOf, p.legend, p.hasGroups = tl, p.legend[:0], false
+		for _, lane := range tl.Lanes {
+			p.hasGroups = p.hasGroups || lane.Task.Group != 0
+		}
 		for _, st := range legendStates {
 			if hasState(tl, st) {
 				p.legend = append(p.legend, st)
@@ -270,6 +290,12 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	for kind, name := range [...]string{view.Spawned: "spawned", view.Woke: "woke", view.Cancelled: "cancelled"} {
 		fill(dst, x+2*m.s, y+6*m.s, 7*m.s, 7*m.s, linkColours[kind])
 		x = drawText(dst, name, x+14*m.s, y, m.small, ink, 0) + 12*m.s
+	}
+	if p.hasGroups {
+		fill(dst, x+2*m.s, y+3*m.s, 3*m.s, 12*m.s, groupInk)
+		fill(dst, x+2*m.s, y+3*m.s, 6*m.s, 2*m.s, groupInk)
+		fill(dst, x+2*m.s, y+13*m.s, 6*m.s, 2*m.s, groupInk)
+		drawText(dst, "task group", x+14*m.s, y, m.small, ink, 0)
 	}
 	queued.flush()
 	return want

@@ -42,6 +42,7 @@ type Row struct {
 	Name    string
 	State   sim.State // at the cursor time, for the header's label
 	Outcome string    // "" while the task lives at the cursor time
+	Group   int       // the object id of its task group, 0 if none
 }
 
 // Frame is everything the lane area draws at one cursor time, already
@@ -105,7 +106,7 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		}
 		id := lane.Task.ID
 		f.rowOf[id] = y + vp.LaneHeight/2
-		r := Row{Y: y, Task: id, Name: lane.Task.Name}
+		r := Row{Y: y, Task: id, Name: lane.Task.Name, Group: lane.Task.Group}
 		if lane.Ended && lane.EndedAt <= cursor {
 			r.State, r.Outcome = sim.Terminated, lane.Outcome.String()
 		} else if seg, ok := tl.StateAt(id, cursor); ok {

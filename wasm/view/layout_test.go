@@ -321,3 +321,28 @@ func TestLayoutKernelRow(t *testing.T) {
 		right = bar.X + bar.W
 	}
 }
+
+// Each row knows its task's group, so the painter can bracket a group's
+// lanes: the backpressure lesson's producer and consumer share one.
+func TestLayoutRowsKnowTheirGroup(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(m *sim.Task) (any, error) {
+		g := k.NewTaskGroup("workers", sim.WaitAll)
+		for n := range 2 {
+			if _, err := g.Spawn(m, fmt.Sprint("w", n), func(w *sim.Task) (any, error) { return nil, w.Sleep(sim.Second) }); err != nil {
+				return nil, err
+			}
+		}
+		m.Spawn("loner", func(l *sim.Task) (any, error) { return nil, l.Sleep(sim.Second) }, false)
+		return nil, g.Join(m)
+	})
+	var f view.Frame
+	view.Build(k.Trace()).Layout(&f, view.Viewport{From: 0, To: 2 * sim.Second, Width: 100, Height: 100, LaneHeight: 20}, sim.Second/2)
+	var got []string
+	for _, r := range f.Rows {
+		got = append(got, fmt.Sprintf("%s:%d", r.Name, r.Group))
+	}
+	if strings.Join(got, " ") != "main:0 w0:1 w1:1 loner:0" {
+		t.Errorf("rows and groups: %v", got)
+	}
+}
