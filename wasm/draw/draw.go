@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,7 +96,7 @@ func measure(sc Scene) metrics {
 		s *= 1.6
 	}
 	return metrics{s: s, text: 15 * s, small: 12 * s, pad: 8 * s, header: 30 * s, gutter: 170 * s,
-		lane: 24 * s, plotH: 56 * s, objectsH: 46 * s, legendH: 24 * s, axis: 18 * s}
+		lane: 24 * s, plotH: 80 * s, objectsH: 46 * s, legendH: 24 * s, axis: 18 * s}
 }
 
 // Paint draws sc over the whole of dst and returns the height, in CSS
@@ -242,6 +243,14 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		fill(dst, areaX, top+m.small+m.pad, areaW, boxH, laneTint)
 		drawText(dst, fmt.Sprintf("%s depth: %d", objectName(g.Object), pl.Now), m.pad, top+m.pad, m.small, ink, m.gutter-m.pad)
 		drawText(dst, fmt.Sprintf("max %d", pl.Max), m.pad, top+m.pad+m.small*1.3, m.small*0.9, muted, 0)
+		if h := view.NewHistogram(g.Waits(sc.Cursor)); h.N > 0 {
+			// How long the items got so far waited in the queue: the
+			// latency a backlog adds, as percentiles and a histogram.
+			y := top + m.pad + m.small*2.5
+			drawText(dst, fmt.Sprintf("waited p50 %s  p99 %s", short(h.P50), short(h.P99)), m.pad, y, m.small*0.9, ink, m.gutter-m.pad)
+			histogram(&p.rects, h, m.pad, y+m.small*1.3, m.gutter-3*m.pad, m.plotH-(y-top)-m.small*1.3-m.pad, stateColours[sim.QueuePut])
+			p.rects.flush(dst)
+		}
 		var path vector.Path
 		for j, pt := range pl.Points {
 			x, y := float32(areaX+pt.X), float32(top+m.small+m.pad+pt.Y)
@@ -375,7 +384,7 @@ func drawObject(dst *ebiten.Image, o view.ObjectState, x, y float64, m metrics) 
 		}
 		right = max(right, drawText(dst, text, cx+4*m.s, line2, m.small, ink, 0))
 	default:
-		right = max(right, drawText(dst, fmt.Sprintf("%s %s", strings.ToLower(o.Object.Kind), levelText(o)), x, line2, m.small, muted, 0))
+		right = max(right, drawText(dst, fmt.Sprintf("%s %s", kindLabel(o.Object.Kind), levelText(o)), x, line2, m.small, muted, 0))
 	}
 	if len(o.Waiters) > 0 {
 		// The oldest few, by task id: a hundred ids are not read, only counted.
@@ -390,6 +399,37 @@ func drawObject(dst *ebiten.Image, o view.ObjectState, x, y float64, m metrics) 
 		right = max(right, drawText(dst, text, right+6*m.s, y, m.small, muted, 0))
 	}
 	return right
+}
+
+// histogram queues h's buckets as bars in a w by h box at (x, y), each
+// bar's height its count against the largest.
+func histogram(r *rects, h view.Histogram, x, y, w, ht float64, c color.RGBA) {
+	most := slices.Max(h.Counts)
+	bw := w / float64(len(h.Counts))
+	for i, n := range h.Counts {
+		bh := ht * float64(n) / float64(most)
+		r.add(x+float64(i)*bw, y+ht-bh, math.Max(bw-1, 1), bh, c)
+	}
+	r.add(x, y+ht, w, 1, muted)
+}
+
+// short formats a duration for a small label: 850µs, 12ms, 1.25s.
+func short(d sim.Time) string {
+	switch {
+	case d < sim.Millisecond:
+		return fmt.Sprintf("%dµs", d/sim.Microsecond)
+	case d < sim.Second:
+		return fmt.Sprintf("%.3gms", float64(d)/float64(sim.Millisecond))
+	}
+	return fmt.Sprintf("%.3gs", d.Seconds())
+}
+
+// kindLabel is an object's kind as the objects strip names it.
+func kindLabel(kind string) string {
+	if kind == "TaskGroup" {
+		return "task group"
+	}
+	return strings.ToLower(kind)
 }
 
 func levelText(o view.ObjectState) string {
