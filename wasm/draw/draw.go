@@ -207,6 +207,12 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		p.rects.add(x-m.s, math.Min(y1, y2), 2*m.s, math.Abs(y2-y1)+m.s, c)
 		p.rects.add(x-3*m.s, y2-3*m.s, 6*m.s, 6*m.s, c)
 	}
+	for _, l := range f.Late {
+		// A timer that fired late: a red flag on the lane where it woke.
+		x, y := areaX+l.X, lanesTop+l.Y1
+		p.rects.add(x-m.s, y-m.lane/2+2*m.s, 2*m.s, m.lane-4*m.s, cursorInk)
+		p.rects.add(x-m.s, y-m.lane/2+2*m.s, 6*m.s, 5*m.s, cursorInk)
+	}
 	p.rects.flush(lanes)
 	for _, lane := range tl.Lanes {
 		if lane.Ended && lane.EndedAt <= sc.Cursor && lane.Outcome != sim.Returned {
@@ -299,6 +305,11 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	for kind, name := range [...]string{view.Spawned: "spawned", view.Woke: "woke", view.Cancelled: "cancelled"} {
 		fill(dst, x+2*m.s, y+6*m.s, 7*m.s, 7*m.s, linkColours[kind])
 		x = drawText(dst, name, x+14*m.s, y, m.small, ink, 0) + 12*m.s
+	}
+	if len(tl.Late) > 0 {
+		fill(dst, x+2*m.s, y+3*m.s, 2*m.s, 12*m.s, cursorInk)
+		fill(dst, x+2*m.s, y+3*m.s, 6*m.s, 5*m.s, cursorInk)
+		x = drawText(dst, "late timer", x+14*m.s, y, m.small, ink, 0) + 12*m.s
 	}
 	if p.hasGroups {
 		fill(dst, x+2*m.s, y+3*m.s, 3*m.s, 12*m.s, groupInk)

@@ -56,13 +56,17 @@ type Frame struct {
 	// one per pixel column. A CPU hog is one long bar here while every
 	// other lane waits READY.
 	Kernel []Bar
+	// Late marks where a visible task's timer fired late (Arrow's Y1 is
+	// its row's centre, Y2 unused; From is the lateness in nanoseconds).
+	Late   []Arrow
 	Cursor float64 // the cursor's x; NaN when it is outside the window
 	// LanesHeight is the height of every lane shown, on screen or not:
 	// what a scroll bar measures against.
 	LanesHeight float64
 
-	rowOf []float64 // task id -> its row's centre y, NaN when not shown
-	drawn map[arrowKey]struct{}
+	rowOf   []float64 // task id -> its row's centre y, NaN when not shown
+	drawn   map[arrowKey]struct{}
+	lateCol map[int]float64
 }
 
 // arrowKey is where an arrow lands on screen, to the pixel.
@@ -116,6 +120,26 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		f.Bars = appendBars(f.Bars, lane, vp, end, y, x)
 	}
 	f.LanesHeight = float64(row) * vp.LaneHeight
+	f.Late = f.Late[:0]
+	if f.lateCol == nil {
+		f.lateCol = map[int]float64{}
+	}
+	clear(f.lateCol)
+	lateCol := f.lateCol // task -> the last column marked, so each column is marked once
+	for _, l := range tl.Late {
+		if l.T > cursor || l.T < vp.From || l.T > vp.To {
+			continue
+		}
+		y, lx := f.RowY(l.Task), math.Floor(x(l.T))
+		if math.IsNaN(y) {
+			continue
+		}
+		if last, ok := lateCol[l.Task]; ok && last == lx {
+			continue
+		}
+		lateCol[l.Task] = lx
+		f.Late = append(f.Late, Arrow{X: x(l.T), Y1: y, To: l.Task, From: int(l.By)})
+	}
 	f.Kernel = f.Kernel[:0]
 	cpu := tl.cpu
 	drawnTo := math.Inf(-1)

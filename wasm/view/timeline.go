@@ -66,6 +66,15 @@ type Link struct {
 	Seq      int
 }
 
+// Late is a timer that fired late: task Task's sleep or timeout was due
+// By before T, when the kernel got the CPU back.
+type Late struct {
+	T    sim.Time
+	Task int
+	By   sim.Time
+	Seq  int
+}
+
 // Timeline is the whole run as the page draws it.
 type Timeline struct {
 	Lanes  []*Lane  // by task id: Lanes[i].Task.ID == i+1
@@ -73,6 +82,9 @@ type Timeline struct {
 	Links  []Link
 	End    sim.Time // time of the last record
 	trace  *sim.Trace
+	// Late are the timers that fired late, because a task held the CPU
+	// past their time, in time order.
+	Late []Late
 	// cpu is every stretch of time some task ran, in time order: one CPU,
 	// so they never overlap. Layout's kernel row reads it.
 	cpu []Segment
@@ -135,6 +147,10 @@ func Build(tr *sim.Trace) *Timeline {
 				tl.Gauges = append(tl.Gauges, nil)
 			}
 			tl.Gauges[r.Obj-1] = &Gauge{Object: info, Samples: []Sample{{T: r.T, Value: initial(info), Seq: i}}}
+		case sim.EvTimer:
+			if r.Val > 0 {
+				tl.Late = append(tl.Late, Late{T: r.T, Task: int(r.Task), By: sim.Time(r.Val), Seq: i})
+			}
 		case sim.EvQueue, sim.EvSema, sim.EvFlag, sim.EvLock, sim.EvGroup:
 			if g := tl.gauge(r.Obj); g != nil {
 				g.Samples = append(g.Samples, Sample{T: r.T, Value: r.Val, Seq: i})
