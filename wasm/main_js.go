@@ -291,10 +291,25 @@ func bridge(g *game) {
 		return nil
 	})
 	fn("scroll", func(args []js.Value) any {
-		if len(args) > 0 && args[0].Type() == js.TypeNumber {
-			g.scrollY = max(0, g.scrollY+args[0].Float())
+		// scroll(dy) scrolls the lanes and reports whether they moved, so
+		// a wheel at either end scrolls the page instead.
+		if len(args) == 0 || args[0].Type() != js.TypeNumber {
+			return false
 		}
-		return nil
+		before := g.scrollY
+		g.scrollY = max(0, min(g.scrollY+args[0].Float(), g.painter.MaxScroll()))
+		return g.scrollY != before
+	})
+	fn("hit", func(args []js.Value) any {
+		// hit(x, y): the time and task under a point of the view, or null.
+		if len(args) < 2 || g.p.Phase != Ready {
+			return nil
+		}
+		t, task, ok := g.painter.At(args[0].Float(), args[1].Float())
+		if !ok {
+			return nil
+		}
+		return map[string]any{"t": float64(max(0, min(t, g.p.End()))), "task": task}
 	})
 	fn("setLarge", func(args []js.Value) any { g.large = len(args) > 0 && args[0].Truthy(); return nil })
 	fn("console", func(args []js.Value) any {

@@ -340,6 +340,19 @@ func TestBrowserStepsScrubsAndMonitors(t *testing.T) {
 	if n := eval[int](b, prog(1)+`.querySelectorAll(".cm-task-line").length`); n == 0 {
 		t.Error("the editor marks no task's line at the cursor time")
 	}
+	// A click on task 2's lane halfway across moves the cursor there and
+	// shows where the task stands in the monitor.
+	b.do(script(`document.querySelector("iframe.view-frame").scrollIntoView({block: "center"})`))
+	xy := eval[[]float64](b, `(() => { const r = document.querySelector("iframe.view-frame").getBoundingClientRect();
+		return [r.left + 170 + (r.width - 178) / 2, r.top + 64 + 24 + 12]; })()`)
+	b.do(chromedp.MouseClickXY(xy[0], xy[1]))
+	b.wait(prog(1) + `.querySelector("pre.where").textContent.includes("countdown")`)
+	if at := eval[float64](b, bridge+`.state().cursor`); at < end*0.4 || at > end*0.6 {
+		t.Errorf("a click halfway across put the cursor at %v of %v", at, end)
+	}
+	if where := eval[string](b, prog(1)+`.querySelector("pre.where").textContent`); !strings.Contains(where, "await curio.sleep(1)") {
+		t.Errorf("where after a click on task 2:\n%s", where)
+	}
 	if !b.viewShows("0x1a, 0x7f, 0x37") { // running green
 		t.Error("the view draws no running bar")
 	}
@@ -478,14 +491,22 @@ func TestBrowserBudgets(t *testing.T) {
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		script(fmt.Sprintf(`document.execCommand("insertText", false, %q)`, hundredTasks)))
 	b.run(1)
-	b.do(script(bridge + `.stats()`)) // start counting from here
-	b.do(script(bridge + `.setSpeed(0.5)`))
+	b.do(script(bridge + `.setSpeed(0.25)`))
 	b.do(script(bridge + `.play()`))
-	b.wait(fmt.Sprintf(`%s.state().cursor > %s.state().end / 4`, bridge, bridge))
+	// Count from the second eighth of the run: the first frames also
+	// rasterise the glyphs they meet for the first time.
+	b.wait(fmt.Sprintf(`%s.state().cursor > %s.state().end / 8`, bridge, bridge))
+	b.do(script(bridge + `.stats()`))
+	b.wait(fmt.Sprintf(`%s.state().cursor > %s.state().end / 2`, bridge, bridge))
 	stats := eval[map[string]float64](b, bridge+`.stats()`)
 	t.Logf("100 tasks: %.0f frames painted, Go time per frame mean %.2f ms, max %.2f ms", stats["frames"], stats["meanMs"], stats["maxMs"])
 	if stats["frames"] < 2 {
 		t.Errorf("only %v frames painted while playing", stats["frames"])
+	}
+	// A hundred lanes do not fit: the wheel's scroll moves them, down to
+	// the last and back to the first, and no further.
+	if moved := eval[[]bool](b, `[`+bridge+`.scroll(100), `+bridge+`.scroll(1e9), `+bridge+`.scroll(10), `+bridge+`.scroll(-1e9), `+bridge+`.scroll(-10)]`); fmt.Sprint(moved) != "[true true false true false]" {
+		t.Errorf("scrolling the lanes moved them %v", moved)
 	}
 	if got := eval[int](b, bridge+`.lines().length`); got < 90 {
 		t.Errorf("%d tasks alive at a quarter of the run, want about 100", got)

@@ -9,6 +9,17 @@ addEventListener("keydown", (event) => {
   parent.postMessage({ asyncplayKey: { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey } }, location.origin);
 });
 
+// The wheel scrolls the lanes when there are more than fit, and the page
+// when they are at either end. A click on the lanes moves the cursor
+// there and asks the page to show where that task stands.
+addEventListener("wheel", (event) => {
+  if (globalThis.asyncplay?.scroll(event.deltaY)) event.preventDefault();
+}, { passive: false });
+addEventListener("click", (event) => {
+  const hit = globalThis.asyncplay?.hit(event.clientX, event.clientY);
+  if (hit) parent.postMessage({ asyncplayClick: hit }, location.origin);
+});
+
 // ebiten focuses its canvas when it starts, which would pull the page's
 // focus (and scroll) into this frame while the reader reads: the page
 // owns the keys, so the canvas never takes the focus itself.

@@ -60,8 +60,11 @@ interface Asyncplay {
   stepLine(): void;
   setSpeed(x: number): void;
   setZoom(x: number): void;
-  scroll(dy: number): void;
+  /** Scrolls the lanes; false when they could not move (the page scrolls instead). */
+  scroll(dy: number): boolean;
   setLarge(on: boolean): void;
+  /** The time and task under a point of the view (CSS pixels), or null outside the lanes. */
+  hit(x: number, y: number): { t: number; task: number } | null;
   console(t?: number): { stdout: string; stderr: string };
   lines(t?: number): { task: number; line: number; state: string }[] | undefined;
   ps(t?: number): string;

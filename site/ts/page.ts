@@ -88,9 +88,12 @@ addEventListener("keydown", (e) => {
   if (typing(e.target) || help.open && e.key !== "?") return;
   if (onKey(e)) e.preventDefault();
 });
-// Keys pressed while the view's canvas has the focus come from its frame.
-addEventListener("message", (e: MessageEvent<{ asyncplayKey?: KeyLike }>) => {
-  if (e.origin === location.origin && e.data?.asyncplayKey) onKey(e.data.asyncplayKey);
+// Keys pressed while the view's canvas has the focus come from its frame,
+// and so do clicks on its lanes.
+addEventListener("message", (e: MessageEvent<{ asyncplayKey?: KeyLike; asyncplayClick?: { t: number; task: number } }>) => {
+  if (e.origin !== location.origin) return;
+  if (e.data?.asyncplayKey) onKey(e.data.asyncplayKey);
+  if (e.data?.asyncplayClick) activeWidget()?.pick(e.data.asyncplayClick.t, e.data.asyncplayClick.task);
 });
 document.addEventListener("fullscreenchange", () => {
   if (!document.fullscreenElement && document.body.classList.contains("presenter")) togglePresenter();

@@ -32,6 +32,8 @@ export interface Widget {
   edited(): boolean;
   /** Shows the view (empty until a run) under this program. */
   preview(): void;
+  /** A click on the view: pause at time t, and show where task stands then. */
+  pick(t: number, task: number): void;
 }
 
 let active: WidgetImpl | undefined;
@@ -271,11 +273,23 @@ class WidgetImpl implements Widget {
     if (b) b.setZoom(Math.max(1, b.state().zoom * factor));
   }
 
-  private where(id: number): void {
+  private where(id: number, at = this.last?.cursor): void {
     const b = this.mine();
-    if (!b || !this.last) return;
+    if (!b || at === undefined) return;
     this.whereOut.hidden = false;
-    this.whereOut.textContent = b.where(id, this.last.cursor);
+    this.whereOut.textContent = b.where(id, at);
+  }
+
+  pick(t: number, task: number): void {
+    const b = this.mine();
+    if (!b) return;
+    b.pause();
+    b.seek(t);
+    if (task > 0) {
+      this.taskInput.value = String(task);
+      this.monitor.open = true;
+      this.where(task, t);
+    }
   }
 
   /** Re-makes the run with a monitor command at the cursor time. */

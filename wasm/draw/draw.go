@@ -72,11 +72,16 @@ var (
 // Painter draws scenes, keeping its frame between draws so an animation
 // allocates little.
 type Painter struct {
-	frame     view.Frame
-	rects     rects          // solid rectangles waiting for one draw call
-	legendOf  *view.Timeline // the run legend was computed for
-	legend    []sim.State    // the states that run has, in legend order
-	hasGroups bool           // the run has a task group
+	// The last frame painted, and where its lanes were: what At and
+	// MaxScroll answer from.
+	frame              view.Frame
+	vp                 view.Viewport
+	areaX, lanesTop    float64
+	lanesBottom, scale float64
+	rects              rects          // solid rectangles waiting for one draw call
+	legendOf           *view.Timeline // the run legend was computed for
+	legend             []sim.State    // the states that run has, in legend order
+	hasGroups          bool           // the run has a task group
 }
 
 // metrics are a scene's sizes in device pixels.
@@ -145,6 +150,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	lanesTop := kernelTop + m.lane + 2*m.s
 	areaX, areaW := m.gutter, w-m.gutter-m.pad
 	vp := window(tl, sc, areaW, axisTop-lanesTop, m.lane)
+	p.vp, p.areaX, p.lanesTop, p.lanesBottom, p.scale = vp, areaX, lanesTop, axisTop, max(sc.Scale, 1e-9)
 
 	tl.Layout(&p.frame, vp, sc.Cursor)
 	f := &p.frame
@@ -319,6 +325,29 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	}
 	queued.flush()
 	return want
+}
+
+// At is the virtual time and the task under a point of the last frame, in
+// CSS pixels: what a click on the lanes means. ok is false outside the
+// lanes; task is 0 between rows.
+func (p *Painter) At(x, y float64) (t sim.Time, task int, ok bool) {
+	x, y = x*p.scale, y*p.scale
+	if p.vp.Width <= 0 || x < p.areaX || x > p.areaX+p.vp.Width || y < p.lanesTop || y > p.lanesBottom {
+		return 0, 0, false
+	}
+	t = p.vp.From + sim.Time((x-p.areaX)/p.vp.Width*float64(p.vp.To-p.vp.From))
+	for _, r := range p.frame.Rows {
+		if y >= p.lanesTop+r.Y && y < p.lanesTop+r.Y+p.vp.LaneHeight {
+			task = r.Task
+		}
+	}
+	return t, task, true
+}
+
+// MaxScroll is how far, in CSS pixels, the lanes of the last frame can
+// scroll: 0 when they all fit.
+func (p *Painter) MaxScroll() float64 {
+	return max(0, p.frame.LanesHeight-p.vp.Height) / p.scale
 }
 
 // hasState reports whether any task of the run was ever in state st.
