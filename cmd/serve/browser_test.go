@@ -393,6 +393,59 @@ func TestBrowserEditRunAndSyntaxError(t *testing.T) {
 		t.Errorf("console %q", got)
 	}
 	b.shot("syntax-error")
+
+	// An exception: CPython's traceback, each frame of the program a link
+	// that puts the editor's cursor on its line.
+	set("def half(n):\n    return n / 0\n\nprint(half(4))\n")
+	b.run(1)
+	if got := eval[[]string](b, `[...`+prog(1)+`.querySelectorAll("pre.console a.frame")].map(a => a.textContent)`); fmt.Sprint(got) != `[File "01-tasks.md", line 4 File "01-tasks.md", line 2]` {
+		t.Errorf("traceback links %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) pre.console a.frame:nth-of-type(2)")))
+	b.wait(`document.activeElement.closest(".cm-editor") !== null`)
+	if line := eval[string](b, prog(1)+`.querySelector(".cm-activeLine").textContent`); line != "    return n / 0" {
+		t.Errorf("the frame's link put the cursor on %q", line)
+	}
+
+	// A deadlock: the status says so in words, and the console has the
+	// kernel's account of every task.
+	set("import curio\n\nasync def main():\n    await curio.Event().wait()\n\ncurio.run(main)\n")
+	b.run(1)
+	status = eval[string](b, prog(1)+`.querySelector(".status").textContent`)
+	if !strings.HasPrefix(status, "Stopped at ") || !strings.Contains(status, "deadlock") {
+		t.Errorf("deadlock status %q", status)
+	}
+}
+
+// TestBrowserMonitorCancels: lesson 1's suggestion, done in the page: at
+// 6s cancel the kid (task 3) from the monitor; the run is made again with
+// the cancellation, the kid's lane ends there, and the program's output is
+// the same.
+func TestBrowserMonitorCancels(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.run(2)
+	b.do(script(bridge + `.pause()`), script(bridge+`.seek(6e9)`))
+	b.shown(2)
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) details.monitor summary")),
+		script(prog(2)+`.querySelector("input.task-id").value = "3"`),
+		chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) button.cancel")))
+	b.waitRun(2)
+	b.wait(prog(2) + `.querySelector("ul.commands").textContent === "cancel task 3 at 6.000000s"`)
+	if at := eval[float64](b, bridge+`.state().cursor`); at != 6e9 {
+		t.Errorf("after the command the cursor is at %v, want where it was given", at)
+	}
+	alive := eval[[]int](b, ``+bridge+`.lines(7e9).map(l => l.task)`)
+	if fmt.Sprint(alive) != "[1 2 4]" {
+		t.Errorf("tasks alive at 7s after cancelling the kid: %v", alive)
+	}
+	b.key(kb.End)
+	b.shown(2)
+	if got := b.console(2); got != ls[0].Programs[1].Output {
+		t.Errorf("with the kid cancelled the program printed\n%s", got)
+	}
+	b.shot("monitor-cancel")
 }
 
 // TestBrowserPresenterAndSharedLink: P toggles presenter mode, ? shows the
