@@ -60,6 +60,15 @@ type Player struct {
 	stdout, stderr strings.Builder // the whole run's output, with the final verdict
 	Timeline       *view.Timeline  // once Ready
 	times          []sim.Time      // the distinct times of the trace's records, once Ready
+	output         []written       // what the program wrote, in order, once Ready
+}
+
+// written is one write to stdout or stderr, kept apart from the trace so
+// the console at a moment costs the output's size, not the trace's.
+type written struct {
+	t      sim.Time
+	stderr bool
+	text   string
 }
 
 // NewPlayer is an idle player at normal speed.
@@ -99,6 +108,9 @@ func (p *Player) Compute(budget int64) bool {
 	for _, r := range tr.Records() {
 		if len(p.times) == 0 || p.times[len(p.times)-1] != r.T {
 			p.times = append(p.times, r.T)
+		}
+		if r.Kind == sim.EvOutput {
+			p.output = append(p.output, written{r.T, r.Obj == sim.Stderr, tr.Strings[r.Val]})
 		}
 	}
 	p.Phase, p.Cursor = Ready, 0
@@ -223,18 +235,15 @@ func (p *Player) Console(t sim.Time) (stdout, stderr string) {
 	if t >= p.End() {
 		return p.stdout.String(), p.stderr.String()
 	}
-	tr := p.Trace()
 	var out, errs strings.Builder
-	for _, r := range tr.Records() {
-		if r.T > t {
+	for _, w := range p.output {
+		if w.t > t {
 			break
 		}
-		if r.Kind == sim.EvOutput {
-			if r.Obj == sim.Stderr {
-				errs.WriteString(tr.Strings[r.Val])
-			} else {
-				out.WriteString(tr.Strings[r.Val])
-			}
+		if w.stderr {
+			errs.WriteString(w.text)
+		} else {
+			out.WriteString(w.text)
 		}
 	}
 	return out.String(), errs.String()

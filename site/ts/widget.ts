@@ -62,6 +62,7 @@ class WidgetImpl implements Widget {
   private ranSource = "";
   private commands: AsyncplayCommand[] = [];
   private summary: AsyncplaySummary | null = null;
+  private psAt = 0; // when ps was last read, on performance.now()'s clock
 
   private runButton = button("Run", "run", "Run the program (Ctrl-Enter in the editor)");
   private playButton = button("Play", "play", "Play or pause (Space)");
@@ -344,7 +345,12 @@ class WidgetImpl implements Widget {
     } else {
       markLines(this.editor, []); // the lines belong to a program no longer in the editor
     }
-    if (this.monitor.open) this.ps.textContent = b.ps(s.cursor);
+    // ps replays the trace up to the cursor: while playing, four times a
+    // second is enough to read it and keeps a long run's frames smooth.
+    if (this.monitor.open && (!s.playing || performance.now() - this.psAt > 250)) {
+      this.ps.textContent = b.ps(s.cursor);
+      this.psAt = performance.now();
+    }
     this.applied.replaceChildren(...this.commands.map((c) =>
       el("li", { textContent: `${c.cancel ? `cancel task ${c.cancel}` : `signal ${c.signal}`} at ${(c.at / 1e9).toFixed(6)}s` })));
   }
