@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/andybalholm/brotli"
 )
@@ -56,7 +58,31 @@ func brotlied(data []byte) []byte {
 				}
 				os.Remove(f.Name()) // gone already if the rename worked
 			}
+			prune(filepath.Dir(cached), 64)
 		}
 	}
 	return b.Bytes()
+}
+
+// prune keeps the newest keep files of the cache folder dir: every engine
+// build adds one of 3.4 MB, and old ones are never asked for again.
+func prune(dir string, keep int) {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) <= keep {
+		return
+	}
+	type aged struct {
+		name string
+		mod  int64
+	}
+	var files []aged
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			files = append(files, aged{e.Name(), info.ModTime().UnixNano()})
+		}
+	}
+	slices.SortFunc(files, func(a, b aged) int { return cmp.Compare(b.mod, a.mod) })
+	for _, f := range files[min(keep, len(files)):] {
+		os.Remove(filepath.Join(dir, f.name))
+	}
 }
