@@ -33,12 +33,7 @@ func Bundle(out, entry string) error {
 	if err != nil {
 		return err
 	}
-	for name, data := range files {
-		if err := write(out, name, data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAll(out, files)
 }
 
 // bundle returns the bundle and its map by their names in the site.

@@ -76,12 +76,7 @@ func Build(out string, ls []*lessons.Lesson) error {
 	if err != nil {
 		return err
 	}
-	for name, data := range files {
-		if err := write(out, name, data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAll(out, files)
 }
 
 // Pages renders the lesson pages, the index and the 404 page of ls into a
@@ -96,10 +91,8 @@ func Pages(out string, ls []*lessons.Lesson) error {
 	if err := renderPages(files, ls); err != nil {
 		return err
 	}
-	for name, data := range files {
-		if err := write(out, name, data); err != nil {
-			return err
-		}
+	if err := writeAll(out, files); err != nil {
+		return err
 	}
 	now := time.Now()
 	return os.Chtimes(filepath.Join(out, marker), now, now)
@@ -182,6 +175,16 @@ func prepare(out string) error {
 		return err
 	}
 	return os.MkdirAll(out, 0o755)
+}
+
+// writeAll writes files, by their names in the site, into out.
+func writeAll(out string, files map[string][]byte) error {
+	for name, data := range files {
+		if err := write(out, name, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // write writes one file, and a .gz beside it when that saves space.
