@@ -446,6 +446,16 @@ func TestBrowserMonitorCancels(t *testing.T) {
 		t.Errorf("with the kid cancelled the program printed\n%s", got)
 	}
 	b.shot("monitor-cancel")
+
+	// The link carries the command: opened again, the kid is cancelled.
+	b.wait(`location.hash.includes("cmd=cancel%3A3%406000000000")`)
+	link := eval[string](b, `location.href`)
+	b.do(chromedp.Navigate("about:blank"), chromedp.Navigate(link))
+	b.wait(`document.querySelector("iframe.view-frame") !== null && ` + bridge + ` !== undefined && ` + bridge + `.state().phase === "ready"`)
+	b.shown(2)
+	if alive := eval[[]int](b, bridge+`.lines(7e9).map(l => l.task)`); fmt.Sprint(alive) != "[1 2 4]" {
+		t.Errorf("from the shared link, tasks alive at 7s: %v", alive)
+	}
 }
 
 // TestBrowserPresenterAndSharedLink: P toggles presenter mode, ? shows the

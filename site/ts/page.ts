@@ -106,7 +106,7 @@ const wanted = readURL(widgets());
 if (wanted) {
   const { w, at } = wanted;
   w.figure.scrollIntoView();
-  void w.run({ play: false, at });
+  void w.run({ play: false, at, keepCommands: true });
 } else if (widgets().length > 0) {
   // Start the engine while the reader reads, so Run answers at once, and
   // show its empty view under the first program: where the run will play.

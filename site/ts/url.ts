@@ -1,6 +1,7 @@
 // The URL's fragment holds the run on screen: which program, its source if
-// edited, the seed and the cursor time, so a shared link reopens the same
-// run at the same moment. Example: #program=2&seed=0&t=1500000000
+// edited, the seed, the monitor's commands and the cursor time, so a shared
+// link reopens the same run at the same moment. Example:
+// #program=2&seed=0&t=7000000000&cmd=cancel:3@6000000000
 
 import type { Widget } from "./widget";
 
@@ -13,6 +14,9 @@ export function writeURL(w: Widget): void {
   p.set("seed", String(w.seed));
   p.set("t", String(Math.round(s.cursor)));
   if (w.edited()) p.set("src", encode(w.source()));
+  if (w.commands.length) {
+    p.set("cmd", w.commands.map((c) => c.cancel ? `cancel:${c.cancel}@${c.at}` : `signal:${c.signal}@${c.at}`).join(","));
+  }
   const hash = `#${p}`;
   if (location.hash !== hash) history.replaceState(null, "", hash);
 }
@@ -32,6 +36,12 @@ export function readURL(ws: readonly Widget[]): { w: Widget; at: number } | unde
     }
   }
   w.seed = Math.max(0, Math.trunc(Number(p.get("seed"))) || 0);
+  w.commands = (p.get("cmd") ?? "").split(",").flatMap((c): AsyncplayCommand[] => {
+    const m = /^(cancel|signal):(\w+)@(\d+)$/.exec(c);
+    if (!m) return [];
+    const at = Number(m[3]);
+    return m[1] === "cancel" ? [{ at, cancel: Number(m[2]) }] : [{ at, signal: m[2]! }];
+  });
   const t = Number(p.get("t"));
   return { w, at: Number.isFinite(t) && t > 0 ? t : 0 };
 }

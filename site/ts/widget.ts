@@ -22,7 +22,9 @@ const speeds = [0.1, 0.25, 0.5, 1, 2, 5, 10];
 export interface Widget {
   index: number;
   figure: HTMLElement;
-  run(opts?: { play?: boolean; at?: number }): Promise<void>;
+  run(opts?: { play?: boolean; at?: number; keepCommands?: boolean }): Promise<void>;
+  /** The monitor's commands the run was made with (cancel, signal). */
+  commands: AsyncplayCommand[];
   /** The player's state, when this widget's run is the one on the view. */
   state(): AsyncplayState | undefined;
   bridge(): Asyncplay | undefined;
@@ -60,7 +62,7 @@ class WidgetImpl implements Widget {
   private asyncplay: Asyncplay | undefined;
   private last: AsyncplayState | undefined;
   private ranSource = "";
-  private commands: AsyncplayCommand[] = [];
+  commands: AsyncplayCommand[] = [];
   private summary: AsyncplaySummary | null = null;
   private psAt = 0; // when ps was last read, on performance.now()'s clock
 
