@@ -334,6 +334,20 @@ func (k *Kernel) beginPass() {
 	k.now = max(k.now, next)
 }
 
+// Interrupt ends a run that is being driven in slices with err, from the
+// host between two calls of [Kernel.Step]: the next Step unwinds every
+// task (a task in the middle of a computation stops at its next charged
+// operation) and the run ends as a limit would end it, with err as its
+// result. It does nothing once the run has ended.
+func (k *Kernel) Interrupt(err error) {
+	if k.current != nil {
+		panic("sim: Interrupt called from a task; use Task.Abort")
+	}
+	if !k.done {
+		k.stop(err)
+	}
+}
+
 // stop ends the run early with err; remaining coroutines are unwound by
 // finish. Safe to call from task context: the caller must then trap.
 func (k *Kernel) stop(err error) {

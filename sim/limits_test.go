@@ -363,3 +363,48 @@ func ktSameTrace(t *testing.T, want, got *sim.Kernel) {
 		}
 	}
 }
+
+// A host driving a run in slices can interrupt it between two: the task
+// computing without end stops at its next charged operation, every task
+// is unwound, and the run ends with the host's error.
+func TestInterruptBetweenSlices(t *testing.T) {
+	k := sim.New()
+	stopped := errors.New("stopped by the reader")
+	k.Start("main", func(m *sim.Task) (any, error) {
+		m.Spawn("sleeper", func(s *sim.Task) (any, error) { return nil, s.Sleep(sim.Hour) }, false)
+		for {
+			m.Charge(sim.Millisecond) // computes forever
+		}
+	})
+	for range 10 {
+		if k.Step(100) {
+			t.Fatal("the endless run ended by itself")
+		}
+	}
+	at := k.Now()
+	k.Interrupt(stopped)
+	for n := 0; !k.Step(100); n++ {
+		if n > 3 {
+			t.Fatal("the interrupted run did not end")
+		}
+	}
+	if _, err := k.Result(); err != stopped {
+		t.Errorf("result %v, want the host's error", err)
+	}
+	if k.Now() > at+sim.Millisecond {
+		t.Errorf("the run went on to %v after the interrupt at %v", k.Now(), at)
+	}
+	killed := 0
+	for _, r := range k.Trace().Records() {
+		if r.Kind == sim.EvDone && sim.Outcome(r.Val) == sim.Killed {
+			killed++
+		}
+	}
+	if killed != 2 {
+		t.Errorf("%d tasks killed, want both", killed)
+	}
+	k.Interrupt(errors.New("again")) // after the end: nothing
+	if _, err := k.Result(); err != stopped {
+		t.Errorf("a second interrupt changed the result to %v", err)
+	}
+}

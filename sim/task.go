@@ -253,6 +253,9 @@ func (t *Task) Charge(d Time) { t.Work(1, d) }
 // the run stops and Work does not return.
 func (t *Task) Work(n int64, d Time) {
 	k := t.k
+	if k.stopErr != nil {
+		k.abortCurrent(k.stopErr) // the host interrupted the run between slices
+	}
 	k.steps += n
 	if k.steps > k.lim.Steps {
 		k.abortCurrent(k.limitError("steps", k.lim.Steps))

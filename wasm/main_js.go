@@ -262,6 +262,7 @@ func bridge(g *game) {
 		return promise(func(resolve js.Value) { g.waiting = append(g.waiting, resolve) })
 	})
 	fn("state", func([]js.Value) any { return g.state() })
+	fn("stop", func([]js.Value) any { g.p.Stop(); return nil })
 	fn("play", func([]js.Value) any {
 		if g.p.Phase == Ready {
 			if g.p.Cursor == g.p.End() {

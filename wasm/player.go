@@ -117,6 +117,14 @@ func (p *Player) Compute(budget int64) bool {
 	return true
 }
 
+// Stop ends a run being made where it has got to, as a limit would: the
+// next Compute finishes it, and the trace so far is the run to play.
+func (p *Player) Stop() {
+	if p.Phase == Computing {
+		p.session.Stop("stopped by you at " + p.Progress().String() + " of virtual time, while the run was being made")
+	}
+}
+
 // Progress is how far the run being made has got in virtual time.
 func (p *Player) Progress() sim.Time {
 	if p.session == nil {

@@ -171,3 +171,31 @@ func TestPlayerLessonOneCancelClaim(t *testing.T) {
 		t.Errorf("with the kid cancelled at 6s the program printed\n%s\nwant as before\n%s", out, prog.Output)
 	}
 }
+
+// Stop: an endless program stopped while its run is made becomes a run to
+// play, up to where it got, with the reason at the end of its console.
+func TestPlayerStop(t *testing.T) {
+	p := NewPlayer()
+	p.Load(Program{Name: "t.py", Source: "import curio\n\nasync def main():\n    print('start')\n    while True:\n        await curio.sleep(1)\n\ncurio.run(main)\n"})
+	for range 50 {
+		if p.Compute(100) {
+			t.Fatal("the endless program's run was made")
+		}
+	}
+	at := p.Progress()
+	p.Stop()
+	if !p.Compute(100) || p.Phase != Ready {
+		t.Fatalf("phase %v after Stop", p.Phase)
+	}
+	if p.End() < at || p.End() > at+sim.Second {
+		t.Errorf("the run ends at %v, stopped at %v", p.End(), at)
+	}
+	out, errs := p.Console(p.End())
+	if out != "start\n" || !strings.HasPrefix(errs, "asyncplay: stopped by you at ") {
+		t.Errorf("console %q, %q", out, errs)
+	}
+	p.Stop() // a made run: nothing
+	if p.Phase != Ready {
+		t.Errorf("Stop after the run was made changed the phase to %v", p.Phase)
+	}
+}

@@ -407,6 +407,26 @@ func TestBrowserEditRunAndSyntaxError(t *testing.T) {
 		t.Errorf("the frame's link put the cursor on %q", line)
 	}
 
+	// An endless program: the page stays live while the run is made, and
+	// Stop ends it there; what it did so far plays.
+	set("import curio\n\nasync def main():\n    print('start')\n    while True:\n        await curio.sleep(0.001)\n\ncurio.run(main)\n")
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.run")))
+	b.wait(`!` + prog(1) + `.querySelector("button.stop").hidden`)
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.stop")))
+	b.waitRun(1)
+	status = eval[string](b, prog(1)+`.querySelector(".status").textContent`)
+	if !strings.HasPrefix(status, "Stopped at ") || !strings.HasSuffix(status, ": stopped by you") {
+		t.Errorf("status after Stop %q", status)
+	}
+	if eval[bool](b, `!`+prog(1)+`.querySelector("button.stop").hidden`) {
+		t.Error("Stop still shows after the run was stopped")
+	}
+	b.key(kb.End)
+	b.shown(1)
+	if got := b.console(1); !strings.HasPrefix(got, "start\nasyncplay: stopped by you at ") {
+		t.Errorf("console after Stop %q", got)
+	}
+
 	// A deadlock: the status says so in words, and the console has the
 	// kernel's account of every task.
 	set("import curio\n\nasync def main():\n    await curio.Event().wait()\n\ncurio.run(main)\n")

@@ -53,6 +53,8 @@ interface Asyncplay {
   /** Makes the run (in slices, the page stays live); null if a newer run replaced it. */
   run(r: AsyncplayRun): Promise<AsyncplaySummary | null>;
   state(): AsyncplayState;
+  /** Ends a run being made where it has got to; the run so far plays. */
+  stop(): void;
   play(): void;
   pause(): void;
   seek(t: number): void;

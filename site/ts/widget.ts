@@ -67,6 +67,7 @@ class WidgetImpl implements Widget {
   private psAt = 0; // when ps was last read, on performance.now()'s clock
 
   private runButton = button("Run", "run", "Run the program (Ctrl-Enter in the editor)");
+  private stopButton = button("Stop", "stop", "Stop making the run here, and play what it did so far");
   private playButton = button("Play", "play", "Play or pause (Space)");
   private backButton = button("◀ Back", "back", "Step back to the previous event (←, PageUp)");
   private stepButton = button("Step ▶", "step", "Step to the next event (→, PageDown)");
@@ -117,7 +118,7 @@ class WidgetImpl implements Widget {
     bar.setAttribute("aria-label", `Program ${index + 1} controls`);
     const seedLabel = el("label", { className: "seed-label", textContent: "seed " });
     seedLabel.append(this.seedInput);
-    bar.append(this.runButton, this.playButton, this.backButton, this.stepButton, this.lineButton, this.resetButton,
+    bar.append(this.runButton, this.stopButton, this.playButton, this.backButton, this.stepButton, this.lineButton, this.resetButton,
       this.speed, seedLabel, this.status);
     const timeBar = el("div", { className: "time-bar" });
     const zoomOut = button("−", "zoom-out", "Zoom the time axis out (-)");
@@ -140,6 +141,8 @@ class WidgetImpl implements Widget {
     this.playerControls(false);
 
     this.runButton.addEventListener("click", () => void this.run({ play: true }));
+    this.stopButton.hidden = true;
+    this.stopButton.addEventListener("click", () => this.mine()?.stop());
     this.playButton.addEventListener("click", () => this.togglePlay());
     this.backButton.addEventListener("click", () => this.step(false));
     this.stepButton.addEventListener("click", () => this.step(true));
@@ -233,6 +236,7 @@ class WidgetImpl implements Widget {
       markLines(this.editor, [{ line: e.line, kind: "error", label: `SyntaxError: ${e.message}` }]);
       return;
     }
+    this.stopButton.hidden = true;
     const stopped = /^asyncplay: (.*)$/m.exec(s.stderr);
     if (stopped) {
       // A limit, a deadlock or a fatal signal, in the kernel's own words.
@@ -306,6 +310,7 @@ class WidgetImpl implements Widget {
   private update(s: AsyncplayState): void {
     if (active !== this) return;
     this.last = s;
+    this.stopButton.hidden = s.phase !== "computing";
     if (s.phase === "computing") {
       this.status.textContent = `Running… ${s.progress} of virtual time`;
       return;

@@ -6,6 +6,7 @@
 package run
 
 import (
+	"errors"
 	"io"
 	"strings"
 
@@ -177,6 +178,13 @@ func (s *Session) Step(budget int64) bool {
 		}
 	}
 	return true
+}
+
+// Stop ends a run being made, between two calls of Step, as a limit
+// would: the next Step unwinds the program and reports the run ended, with
+// "asyncplay: <reason>" on stderr. The trace up to here is the run.
+func (s *Session) Stop(reason string) {
+	s.res.Kernel.Interrupt(errors.New(reason))
 }
 
 // Kernel is the kernel the program runs on: its clock and trace can be

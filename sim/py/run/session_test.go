@@ -67,3 +67,25 @@ func TestSessionReportsSyntaxErrors(t *testing.T) {
 		t.Errorf("SyntaxErr %v, exit %d", s.Result().SyntaxErr, s.Result().ExitCode)
 	}
 }
+
+// A run stopped between slices ends at once with the reason on stderr, and
+// what it printed before stays.
+func TestSessionStop(t *testing.T) {
+	var out strings.Builder
+	s := Start("print('before')\nwhile True:\n    pass\n", Config{Stdout: &out, Stderr: &out, OpCost: DefaultOpCost})
+	for range 20 {
+		if s.Step(1000) {
+			t.Fatal("the endless program ended by itself")
+		}
+	}
+	s.Stop("stopped by the reader")
+	if !s.Step(1000) {
+		t.Fatal("the stopped run did not end")
+	}
+	if got := out.String(); got != "before\nasyncplay: stopped by the reader\n" {
+		t.Errorf("output %q", got)
+	}
+	if s.Result().ExitCode != 1 {
+		t.Errorf("exit %d", s.Result().ExitCode)
+	}
+}
