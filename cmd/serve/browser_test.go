@@ -446,7 +446,7 @@ func TestBrowserMonitorCancels(t *testing.T) {
 	_, ls := buildSite(t)
 	b.open("/lessons/" + ls[0].Slug + "/")
 	b.run(2)
-	b.do(script(bridge + `.pause()`), script(bridge+`.seek(6e9)`))
+	b.do(script(bridge+`.pause()`), script(bridge+`.seek(6e9)`))
 	b.shown(2)
 	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) details.monitor summary")),
 		script(prog(2)+`.querySelector("input.task-id").value = "3"`),
