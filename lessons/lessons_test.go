@@ -52,9 +52,9 @@ func TestParseSample(t *testing.T) {
 	for _, part := range []string{
 		`<h1 id="a-heading">A heading</h1>`,
 		"<table>",
-		`<figure class="program" data-line="15"><pre><code class="language-python">print(&#34;&lt;hi&gt;&#34;)` + "\n</code></pre></figure>",
+		`<figure class="program" data-line="15"><pre class="chroma"><code class="language-python"><span class="nb">print</span><span class="p">(</span><span class="s2">&#34;&lt;hi&gt;&#34;</span><span class="p">)</span>` + "\n</code></pre></figure>",
 		`<details class="expected-output"><summary>Expected output</summary><pre><code>&lt;hi&gt;` + "\n</code></pre></details>",
-		`<pre><code class="language-python">just_a_listing()` + "\n</code></pre>",
+		`<pre class="chroma"><code class="language-python"><span class="n">just_a_listing</span><span class="p">()</span>` + "\n</code></pre>",
 		"<!-- raw HTML omitted -->",
 	} {
 		if !strings.Contains(html, part) {

@@ -39,18 +39,19 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		return ast.WalkContinue, nil
 	}
 	b := n.(*ast.FencedCodeBlock)
-	code := html.EscapeString(blockText(b, src))
+	text := blockText(b, src)
 	switch blockRole(b, src) {
 	case roleProgram:
-		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), code)
+		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), highlight("python", text))
 	case roleOutput:
-		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", code)
+		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
 	default:
-		lang := ""
+		lang, class := "", ""
 		if l := b.Language(src); l != nil {
-			lang = fmt.Sprintf(" class=\"language-%s\"", html.EscapeString(string(l)))
+			lang = string(l)
+			class = fmt.Sprintf(" class=\"language-%s\"", html.EscapeString(lang))
 		}
-		fmt.Fprintf(w, "<pre><code%s>%s</code></pre>\n", lang, code)
+		fmt.Fprintf(w, "<pre class=\"chroma\"><code%s>%s</code></pre>\n", class, highlight(lang, text))
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -59,6 +59,7 @@ func Build(out string, ls []*lessons.Lesson) error {
 		return err
 	}
 	files[marker] = []byte("built by asyncplay/site; safe to delete\n")
+	files["static/chroma.css"] = []byte(lessons.HighlightCSS())
 	if err := renderPages(files, ls); err != nil {
 		return err
 	}

@@ -76,7 +76,10 @@ func TestLessonPages(t *testing.T) {
 		`<details class="expected-output"><summary>Expected output</summary>`,
 		`<main class="lesson" data-lesson="01-tasks">`,
 		`<script type="module" src="/static/page.js"></script>`,
+		`<link rel="stylesheet" href="/static/chroma.css">`,
+		`<pre class="chroma"><code class="language-python"><span class="kn">import</span>`,
 	)
+	mustContain(t, "chroma.css", read(t, out, "static/chroma.css"), ".chroma .k {")
 	if strings.Contains(first, `rel="prev"`) {
 		t.Error("the first lesson links to a previous one")
 	}
