@@ -8,6 +8,12 @@
 //
 // The lessons themselves are the *.md files beside this file, embedded
 // in the package ([All]).
+//
+// To write a lesson: add NN-name.md here with a front matter of title,
+// order, concepts and summary; run `make dev` and reload the page as you
+// save; give each program its output block (run it in the page, or with
+// `go run ./cmd/asyncplay run`, and paste what it prints); `go test
+// ./lessons` then checks every program still prints exactly that.
 package lessons
 
 import (
