@@ -32,6 +32,7 @@ type game struct {
 	zoom     float64
 	scrollY  float64
 	large    bool
+	dark     bool
 	dirty    bool // something changed since the last Draw
 	width    int  // device pixels, from the last Layout
 	last     time.Time
@@ -118,7 +119,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 	}
 	sc := draw.Scene{Cursor: g.p.Cursor, Status: status, Zoom: g.zoom, ScrollY: g.scrollY,
-		Scale: ebiten.Monitor().DeviceScaleFactor(), Large: g.large}
+		Scale: ebiten.Monitor().DeviceScaleFactor(), Large: g.large, Dark: g.dark}
 	if g.p.Phase == Ready {
 		sc.Timeline = g.p.Timeline
 	}
@@ -313,6 +314,7 @@ func bridge(g *game) {
 		return map[string]any{"t": float64(max(0, min(t, g.p.End()))), "task": task}
 	})
 	fn("setLarge", func(args []js.Value) any { g.large = len(args) > 0 && args[0].Truthy(); return nil })
+	fn("setDark", func(args []js.Value) any { g.dark = len(args) > 0 && args[0].Truthy(); return nil })
 	fn("console", func(args []js.Value) any {
 		out, errs := g.p.Console(at(args, 0))
 		return map[string]any{"stdout": out, "stderr": errs}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -614,4 +616,28 @@ func TestBrowserOnAPhone(t *testing.T) {
 		t.Errorf("the page is %v pixels wide on a %v pixel screen", w[0], w[1])
 	}
 	b.shot("phone")
+}
+
+// TestBrowserDarkScheme: on a system in dark mode the view paints with
+// the page's dark colours, and the page follows.
+func TestBrowserDarkScheme(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	b.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+		})
+		return err
+	}))
+	b.open("/lessons/" + ls[0].Slug + "/")
+	b.run(1)
+	b.key(kb.End)
+	b.shown(1)
+	if !b.viewShows("0x16, 0x18, 0x1b") {
+		t.Error("the view is not painted with the dark background")
+	}
+	if b.viewShows("0xff, 0xff, 0xff") {
+		t.Error("the dark view still has white in it")
+	}
+	b.shot("dark")
 }

@@ -65,6 +65,8 @@ interface Asyncplay {
   /** Scrolls the lanes; false when they could not move (the page scrolls instead). */
   scroll(dy: number): boolean;
   setLarge(on: boolean): void;
+  /** Paints with the page's dark colours. */
+  setDark(on: boolean): void;
   /** The time and task under a point of the view (CSS pixels), or null outside the lanes. */
   hit(x: number, y: number): { t: number; task: number } | null;
   console(t?: number): { stdout: string; stderr: string };

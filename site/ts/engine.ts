@@ -18,7 +18,14 @@ export function loadEngine(): Promise<Asyncplay> {
     frame.addEventListener("load", () => {
       const win = frame!.contentWindow as (Window & { asyncplay?: Asyncplay }) | null;
       if (!win) return reject(new Error("the view frame has no window"));
-      const ready = () => win.asyncplay ? resolve(win.asyncplay) : reject(new Error("the engine started without its bridge"));
+      const ready = () => {
+        if (!win.asyncplay) return reject(new Error("the engine started without its bridge"));
+        // The view follows the page's colour scheme, also when it changes.
+        const dark = matchMedia("(prefers-color-scheme: dark)");
+        win.asyncplay.setDark(dark.matches);
+        dark.addEventListener("change", () => win.asyncplay?.setDark(dark.matches));
+        resolve(win.asyncplay);
+      };
       if (win.asyncplay) ready();
       else {
         win.addEventListener("asyncplay-ready", ready, { once: true });

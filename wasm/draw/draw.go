@@ -30,19 +30,15 @@ type Scene struct {
 	ScrollY  float64 // CSS pixels of lanes scrolled off the top
 	Scale    float64 // device pixels per CSS pixel
 	Large    bool    // presenter mode: type and lanes for the back of a hall
+	Dark     bool    // the page's dark scheme
 }
 
 // Colours: a light theme with the contrast slides need. Each waiting state
 // has its own hue so a lane reads at a glance; running is the one strong
 // colour, ready a warning amber.
 var (
-	background = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	ink        = color.RGBA{0x1f, 0x23, 0x28, 0xff}
-	muted      = color.RGBA{0x57, 0x60, 0x6a, 0xff}
-	rule       = color.RGBA{0xd0, 0xd7, 0xde, 0xff}
-	laneTint   = color.RGBA{0xf6, 0xf8, 0xfa, 0xff}
-	cursorInk  = color.RGBA{0xcf, 0x22, 0x2e, 0xff}
-	groupInk   = color.RGBA{0x8c, 0x95, 0x9f, 0xff}
+	// The chrome's colours, from the palette of the frame being painted.
+	background, ink, muted, rule, laneTint, cursorInk, groupInk color.RGBA
 
 	stateColours = map[sim.State]color.RGBA{
 		sim.Running:     {0x1a, 0x7f, 0x37, 0xff},
@@ -68,6 +64,32 @@ var (
 	legendStates = []sim.State{sim.Running, sim.Ready, sim.TimeSleep, sim.QueueGet, sim.QueuePut, sim.QueueJoin,
 		sim.TaskJoin, sim.EventWait, sim.LockAcquire, sim.SemaAcquire, sim.CondWait, sim.ReadWait, sim.WriteWait, sim.FutureWait}
 )
+
+// palette is the chrome's colours: the page's light scheme, or its dark
+// one. The state colours are mid-tones that read on both.
+type palette struct {
+	background, ink, muted, rule, laneTint, cursorInk, groupInk color.RGBA
+}
+
+var (
+	lightPalette = palette{
+		background: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: color.RGBA{0x1f, 0x23, 0x28, 0xff},
+		muted: color.RGBA{0x57, 0x60, 0x6a, 0xff}, rule: color.RGBA{0xd0, 0xd7, 0xde, 0xff},
+		laneTint: color.RGBA{0xf6, 0xf8, 0xfa, 0xff}, cursorInk: color.RGBA{0xcf, 0x22, 0x2e, 0xff},
+		groupInk: color.RGBA{0x8c, 0x95, 0x9f, 0xff},
+	}
+	darkPalette = palette{
+		background: color.RGBA{0x16, 0x18, 0x1b, 0xff}, ink: color.RGBA{0xe8, 0xea, 0xed, 0xff},
+		muted: color.RGBA{0xa3, 0xa9, 0xb1, 0xff}, rule: color.RGBA{0x3d, 0x42, 0x49, 0xff},
+		laneTint: color.RGBA{0x1f, 0x22, 0x26, 0xff}, cursorInk: color.RGBA{0xff, 0x6b, 0x6b, 0xff},
+		groupInk: color.RGBA{0x7d, 0x85, 0x90, 0xff},
+	}
+)
+
+// use makes p the chrome's colours for the frame being painted.
+func use(p palette) {
+	background, ink, muted, rule, laneTint, cursorInk, groupInk = p.background, p.ink, p.muted, p.rule, p.laneTint, p.cursorInk, p.groupInk
+}
 
 // Painter draws scenes, keeping its frame between draws so an animation
 // allocates little.
@@ -108,6 +130,11 @@ func measure(sc Scene) metrics {
 // pixels, that would show every lane of the run without scrolling: the
 // page sizes the view to it, within the screen.
 func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
+	if sc.Dark {
+		use(darkPalette)
+	} else {
+		use(lightPalette)
+	}
 	dst.Fill(background)
 	m := measure(sc)
 	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
@@ -241,7 +268,9 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	for _, t := range ticks(vp.From, vp.To, int(areaW/(110*m.s))) {
 		x := areaX + float64(t-vp.From)*areaW/float64(vp.To-vp.From)
 		fill(dst, x, axisTop, m.s, 4*m.s, muted)
-		drawText(dst, t.String(), x+2*m.s, axisTop+2*m.s, m.small*0.9, muted, 0)
+		if label := t.String(); x+2*m.s+textWidth(label, m.small*0.9) <= w {
+			drawText(dst, label, x+2*m.s, axisTop+2*m.s, m.small*0.9, muted, 0)
+		}
 	}
 
 	// Plots of queue depth, on the lanes' time axis.
