@@ -74,8 +74,15 @@ type written struct {
 // NewPlayer is an idle player at normal speed.
 func NewPlayer() *Player { return &Player{Speed: 1} }
 
-// Load starts making prog's run; Compute does the work.
+// Load starts making prog's run; Compute does the work. A run still being
+// made is stopped and unwound first, so its tasks' coroutines end rather
+// than wait for ever.
 func (p *Player) Load(prog Program) {
+	if p.Phase == Computing {
+		p.session.Stop("replaced by a new run")
+		for !p.session.Step(1 << 30) {
+		}
+	}
 	*p = Player{Program: prog, Phase: Computing, Speed: p.Speed}
 	commands := slices.Clone(prog.Commands)
 	p.session = run.Start(prog.Source, run.Config{

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -197,5 +198,25 @@ func TestPlayerStop(t *testing.T) {
 	p.Stop() // a made run: nothing
 	if p.Phase != Ready {
 		t.Errorf("Stop after the run was made changed the phase to %v", p.Phase)
+	}
+}
+
+// Loading a program while another's run is being made unwinds the old
+// run: none of its tasks' coroutines is left waiting.
+func TestPlayerLoadUnwindsARunBeingMade(t *testing.T) {
+	before := runtime.NumGoroutine()
+	p := NewPlayer()
+	p.Load(Program{Name: "t.py", Source: "import curio\n\nasync def spin():\n    while True:\n        await curio.sleep(1)\n\nasync def main():\n    for _ in range(5):\n        await curio.spawn(spin)\n    await spin()\n\ncurio.run(main)\n"})
+	for range 20 {
+		p.Compute(100)
+	}
+	if p.Phase != Computing {
+		t.Fatalf("phase %v", p.Phase)
+	}
+	p.Load(Program{Name: "t.py", Source: ticker})
+	for !p.Compute(1 << 20) {
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after the replaced run", before, after)
 	}
 }
