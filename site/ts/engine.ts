@@ -6,8 +6,9 @@
 let frame: HTMLIFrameElement | undefined;
 let engine: Promise<Asyncplay> | undefined;
 let slot: HTMLElement | undefined;
+let watching = false; // the page's layout changes move the frame
 
-/** Loads the engine once; every caller shares the promise. */
+/** Loads the engine once; every caller shares the promise (until it fails). */
 export function loadEngine(): Promise<Asyncplay> {
   engine ??= new Promise<Asyncplay>((resolve, reject) => {
     frame = document.createElement("iframe");
@@ -34,8 +35,18 @@ export function loadEngine(): Promise<Asyncplay> {
     }, { once: true });
     document.body.append(frame);
     place();
-    new ResizeObserver(place).observe(document.body);
-    addEventListener("resize", place);
+    if (!watching) {
+      new ResizeObserver(place).observe(document.body);
+      addEventListener("resize", place);
+      watching = true;
+    }
+  });
+  // An engine that could not start (the network dropped, say) is tried
+  // again, in a new frame, by the next Run.
+  engine.catch(() => {
+    frame?.remove();
+    frame = undefined;
+    engine = undefined;
   });
   return engine;
 }
