@@ -11,10 +11,11 @@
 //     text (message, line, caret) must equal CPython's.
 //   - runtime: values, the compiler from AST to Go closures, frames,
 //     exceptions and tracebacks, and the built-in functions and types.
-//   - modules: built-in modules (curio, time, random, collections,
-//     functools, itertools, math, datetime, signal, logging, sys), each
-//     bound to the kernel; asyncio and the world's sockets, threads and
-//     processes join them later.
+//   - modules: built-in modules (curio, asyncio's core, time, random,
+//     collections, functools, itertools, math, datetime, signal, logging,
+//     sys), each bound to the kernel; asyncio's TaskGroup and streams and
+//     the world's sockets, threads and processes join them later. asyncio
+//     is checked against python3's own asyncio on a virtual clock.
 //   - run: a program as the kernel's main task, with python3's output and
 //     exit statuses (cmd/asyncplay is its command line).
 //   - testdata/lang: plain-Python programs with the output, stderr and exit

@@ -1,0 +1,338 @@
+package modules_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// asyncio against python3's own asyncio, made deterministic and instant:
+// virtualLoop is prepended to the python3 side only. Its event loop reads
+// a clock that the selector moves straight to the next timer whenever
+// the loop would wait, so `await asyncio.sleep(5)` takes no time and
+// loop.time() reads 5.0 after it, as on asyncplay's kernel with its CPU
+// cost at zero (stdRun's setting). Each case's stdout and exit status
+// must be CPython's, and so must the last line of its stderr.
+const virtualLoop = `import asyncio as _asyncio, selectors as _selectors
+
+class _VirtualSelector(_selectors.SelectSelector):
+    now = 0.0
+    def select(self, timeout=None):
+        if timeout is None:
+            raise RuntimeError("deadlock: nothing left to wait for")
+        if timeout > 0:
+            _VirtualSelector.now += timeout
+        return super().select(0)
+
+class _VirtualLoop(_asyncio.SelectorEventLoop):
+    def __init__(self):
+        super().__init__(_VirtualSelector())
+    def time(self):
+        return _VirtualSelector.now
+
+class _VirtualPolicy(_asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return _VirtualLoop()
+
+_asyncio.set_event_loop_policy(_VirtualPolicy())
+`
+
+var asyncioCases = []stdCase{
+	{"tasks_sleep_and_gather", `import asyncio
+
+async def work(name, delay):
+    print("start", name)
+    await asyncio.sleep(delay)
+    print("done", name, round(asyncio.get_running_loop().time(), 3))
+    return name.upper()
+
+async def main():
+    a = asyncio.create_task(work("a", 0.3))
+    b = asyncio.create_task(work("b", 0.1), name="bee")
+    print(b.get_name(), a.done())
+    print(await asyncio.gather(a, b, work("c", 0.2)))
+    print(a.done(), a.result(), b.cancelled())
+
+asyncio.run(main())
+`},
+	{"gather_raises_first_failure", `import asyncio
+
+async def ok(n):
+    await asyncio.sleep(n)
+    print("ok", n)
+    return n
+
+async def bad(n):
+    await asyncio.sleep(n)
+    raise ValueError(f"bad {n}")
+
+async def main():
+    try:
+        await asyncio.gather(ok(0.3), bad(0.2), bad(0.25))
+    except ValueError as e:
+        print("caught", e, round(asyncio.get_running_loop().time(), 2))
+    await asyncio.sleep(0.5)
+    print(await asyncio.gather(ok(0.1), bad(0.05), return_exceptions=True))
+
+asyncio.run(main())
+`},
+	{"wait_for_and_timeout", `import asyncio
+
+async def slow():
+    try:
+        await asyncio.sleep(10)
+        return "finished"
+    except asyncio.CancelledError:
+        print("slow cancelled at", round(asyncio.get_running_loop().time(), 2))
+        raise
+
+async def main():
+    try:
+        await asyncio.wait_for(slow(), timeout=1.5)
+    except asyncio.TimeoutError:
+        print("wait_for timed out", round(asyncio.get_running_loop().time(), 2))
+    print(await asyncio.wait_for(asyncio.sleep(0.5, result="quick"), timeout=1))
+    try:
+        async with asyncio.timeout(2):
+            await slow()
+    except TimeoutError:
+        print("timeout block expired", round(asyncio.get_running_loop().time(), 2))
+    async with asyncio.timeout(5) as cm:
+        await asyncio.sleep(1)
+    print("in time:", not cm.expired())
+
+asyncio.run(main())
+`},
+	{"bounded_queue_backpressure", `import asyncio
+
+async def producer(q):
+    loop = asyncio.get_running_loop()
+    for i in range(6):
+        await q.put(i)
+        print(f"{loop.time():.1f} put {i} size {q.qsize()}")
+    await q.put(None)
+
+async def consumer(q):
+    loop = asyncio.get_running_loop()
+    while (item := await q.get()) is not None:
+        await asyncio.sleep(1)
+        print(f"{loop.time():.1f} got {item}")
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    print(q.maxsize, q.empty(), q.full())
+    await asyncio.gather(producer(q), consumer(q))
+
+asyncio.run(main())
+`},
+	{"workers_join_and_cancel", `import asyncio
+
+async def worker(name, q):
+    try:
+        while True:
+            job = await q.get()
+            await asyncio.sleep(job)
+            print(name, "did", job)
+            q.task_done()
+    except asyncio.CancelledError:
+        print(name, "stopped")
+        raise
+
+async def main():
+    q = asyncio.Queue()
+    for job in [0.3, 0.1, 0.4, 0.2, 0.5]:
+        q.put_nowait(job)
+    workers = [asyncio.create_task(worker(f"w{i}", q)) for i in range(2)]
+    await q.join()
+    print("all done at", round(asyncio.get_running_loop().time(), 2))
+    for w in workers:
+        w.cancel()
+    results = await asyncio.gather(*workers, return_exceptions=True)
+    print([type(r).__name__ for r in results], workers[0].cancelled())
+
+asyncio.run(main())
+`},
+	{"semaphore_caps_concurrency", `import asyncio
+
+async def fetch(sem, i):
+    async with sem:
+        print("fetch", i, "at", round(asyncio.get_running_loop().time(), 2), "locked", sem.locked())
+        await asyncio.sleep(1)
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    await asyncio.gather(*(fetch(sem, i) for i in range(5)))
+    b = asyncio.BoundedSemaphore(1)
+    await b.acquire()
+    b.release()
+    try:
+        b.release()
+    except ValueError as e:
+        print("ValueError:", e)
+
+asyncio.run(main())
+`},
+	{"event_and_lock", `import asyncio
+
+async def waiter(ev, i):
+    print("waiting", i)
+    print("woke", i, await ev.wait())
+
+async def holder(lock, name):
+    async with lock:
+        print(name, "has the lock", lock.locked())
+        await asyncio.sleep(0.1)
+
+async def main():
+    ev = asyncio.Event()
+    tasks = [asyncio.create_task(waiter(ev, i)) for i in range(3)]
+    await asyncio.sleep(1)
+    print("setting", ev.is_set())
+    ev.set()
+    await asyncio.gather(*tasks)
+    lock = asyncio.Lock()
+    await asyncio.gather(*(holder(lock, n) for n in "abc"))
+    print("free", lock.locked())
+
+asyncio.run(main())
+`},
+	{"cancel_a_task", `import asyncio
+
+async def sleeper():
+    try:
+        await asyncio.sleep(100)
+    finally:
+        print("sleeper cleans up")
+
+async def never():
+    print("this never runs")
+
+async def main():
+    t = asyncio.create_task(sleeper())
+    await asyncio.sleep(1)
+    print("cancel:", t.cancel())
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("awaiting it raised CancelledError")
+    print(t.done(), t.cancelled(), t.cancel())
+    n = asyncio.create_task(never())
+    n.cancel()
+    await asyncio.sleep(0)
+    print("never cancelled:", n.cancelled())
+
+asyncio.run(main())
+`},
+	{"cancelling_an_awaiter_cancels_the_awaited", `import asyncio
+
+async def child():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("child cancelled")
+        raise
+
+async def parent(t):
+    await t
+
+async def main():
+    c = asyncio.create_task(child())
+    p = asyncio.create_task(parent(c))
+    await asyncio.sleep(1)
+    p.cancel()
+    r = await asyncio.gather(p, c, return_exceptions=True)
+    print([type(x).__name__ for x in r])
+
+asyncio.run(main())
+`},
+	{"task_names", `import asyncio
+
+async def job():
+    await asyncio.sleep(0.1)
+
+async def main():
+    a = asyncio.create_task(job())
+    b = asyncio.create_task(job(), name="named")
+    print(asyncio.current_task().get_name(), a.get_name(), b.get_name())
+    a.set_name("renamed")
+    print(a.get_name())
+    await asyncio.gather(a, b)
+
+asyncio.run(main())
+`},
+	{"nowait_errors", `import asyncio
+
+async def main():
+    q = asyncio.Queue(maxsize=1)
+    q.put_nowait("a")
+    try:
+        q.put_nowait("b")
+    except asyncio.QueueFull:
+        print("QueueFull")
+    print(q.get_nowait())
+    try:
+        q.get_nowait()
+    except asyncio.QueueEmpty:
+        print("QueueEmpty")
+    try:
+        q.task_done()
+        q.task_done()
+    except ValueError as e:
+        print("ValueError:", e)
+
+asyncio.run(main())
+`},
+	{"run_cancels_what_is_left", `import asyncio
+
+async def forever(name):
+    try:
+        await asyncio.sleep(1000)
+    except asyncio.CancelledError:
+        print(name, "cancelled when main ended")
+        raise
+
+async def main():
+    asyncio.create_task(forever("one"))
+    asyncio.create_task(forever("two"))
+    await asyncio.sleep(2)
+    return "main's result"
+
+print(asyncio.run(main()))
+`},
+	{"task_exception_propagates", `import asyncio
+
+async def fails():
+    await asyncio.sleep(0.5)
+    raise KeyError("missing")
+
+async def main():
+    t = asyncio.create_task(fails())
+    try:
+        await t
+    except KeyError as e:
+        print("caught", repr(e), repr(t.exception()))
+    await fails()
+
+asyncio.run(main())
+`},
+}
+
+func TestAsyncioAgainstPython(t *testing.T) {
+	for _, c := range asyncioCases {
+		t.Run(c.name, func(t *testing.T) {
+			wantOut, wantErr, wantCode := stdPython(t, virtualLoop+c.src)
+			gotOut, gotErr, gotCode := stdRun(c.src, 0)
+			if gotOut != wantOut || gotCode != wantCode {
+				t.Errorf("stdout (exit %d):\n%s\npython3 (exit %d):\n%s", gotCode, gotOut, wantCode, wantOut)
+			}
+			if last(gotErr) != last(wantErr) {
+				t.Errorf("stderr ends %q; python3's %q\nstderr:\n%s", last(gotErr), last(wantErr), gotErr)
+			}
+		})
+	}
+}
+
+// last is the last line of s.
+func last(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
