@@ -183,6 +183,16 @@ func excAttr(e *Instance, name string) (Value, bool) {
 			}
 			return e.Exc.Args[1], true
 		}
+	case "message", "exceptions":
+		if e.Class.IsSubclass(BaseExceptionGroupClass) && len(e.Exc.Args) == 2 {
+			if name == "message" {
+				return e.Exc.Args[0], true
+			}
+			if l, ok := e.Exc.Args[1].(*List); ok {
+				return Tuple(append([]Value(nil), l.Items...)), true
+			}
+			return e.Exc.Args[1], true
+		}
 	case "code":
 		if e.Class.IsSubclass(SystemExitClass) {
 			if len(e.Exc.Args) == 0 {

@@ -105,6 +105,21 @@ func (i *Instance) Message() string {
 			}
 		}
 	}
+	if i.Class.IsSubclass(BaseExceptionGroupClass) && len(i.Exc.Args) == 2 { // msg (N sub-exceptions)
+		if s, ok := i.Exc.Args[0].(Str); ok {
+			n := 0
+			if t, ok := i.Exc.Args[1].(Tuple); ok {
+				n = len(t)
+			} else if l, ok := i.Exc.Args[1].(*List); ok {
+				n = len(l.Items)
+			}
+			plural := "s"
+			if n == 1 {
+				plural = ""
+			}
+			return string(s) + " (" + itoa(int64(n)) + " sub-exception" + plural + ")"
+		}
+	}
 	switch args := i.Exc.Args; len(args) {
 	case 0:
 		return ""

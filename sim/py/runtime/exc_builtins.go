@@ -27,6 +27,19 @@ var (
 	BytesWarningClass           = newBuiltinClass("BytesWarning", WarningClass)
 	ResourceWarningClass        = newBuiltinClass("ResourceWarning", WarningClass)
 	EncodingWarningClass        = newBuiltinClass("EncodingWarning", WarningClass)
+
+	// BaseExceptionGroupClass and ExceptionGroupClass hold several
+	// exceptions at once: BaseExceptionGroup(message, exceptions), with
+	// .message and .exceptions. asyncio's TaskGroup raises them. except*
+	// is not part of the dialect; `except ExceptionGroup as eg` is.
+	BaseExceptionGroupClass = newBuiltinClass("BaseExceptionGroup", BaseExceptionClass)
+	ExceptionGroupClass     = func() *Class {
+		c := &Class{Name: "ExceptionGroup", Module: "builtins", Bases: []*Class{BaseExceptionGroupClass, ExceptionClass},
+			Dict: NewNamespace(), builtin: true}
+		// C3 of (BaseExceptionGroup, Exception): both end in BaseException, object.
+		c.MRO = []*Class{c, BaseExceptionGroupClass, ExceptionClass, BaseExceptionClass, ObjectClass}
+		return c
+	}()
 )
 
 func init() {
@@ -35,7 +48,8 @@ func init() {
 		ConnectionAbortedErrorClass, FileExistsErrorClass, FileNotFoundErrorClass, InterruptedErrorClass,
 		IsADirectoryErrorClass, NotADirectoryErrorClass, PermissionErrorClass, ProcessLookupErrorClass,
 		SyntaxWarningClass, FutureWarningClass, PendingDeprecationWarnClass, ImportWarningClass,
-		UnicodeWarningClass, BytesWarningClass, ResourceWarningClass, EncodingWarningClass} {
+		UnicodeWarningClass, BytesWarningClass, ResourceWarningClass, EncodingWarningClass,
+		BaseExceptionGroupClass, ExceptionGroupClass} {
 		Builtins[c.Name] = c
 	}
 	Builtins["IOError"] = OSErrorClass
