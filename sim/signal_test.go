@@ -464,3 +464,34 @@ func TestCancelTaskInput(t *testing.T) {
 		t.Errorf("cancel records %+v, want one of task 2 by nobody at 2s", cancels)
 	}
 }
+
+// Uncancel: a task cancelled once, which caught it, can be cancelled again
+// after Uncancel; without it the second cancel is not delivered.
+func TestUncancelAllowsASecondCancel(t *testing.T) {
+	for _, uncancel := range []bool{false, true} {
+		var out string
+		k := sim.New(sim.WithOutput(syncWriter{&out}, syncWriter{&out}))
+		_, err := k.Run("main", func(m *sim.Task) (any, error) {
+			child := m.Spawn("child", func(c *sim.Task) (any, error) {
+				say(c, "first: %v", c.Sleep(sim.Second))
+				if uncancel {
+					c.Uncancel()
+				}
+				say(c, "second: %v", c.Sleep(sim.Second))
+				return nil, nil
+			}, false)
+			must(t, m.Sleep(sim.Second/2))
+			m.Cancel(child, false)
+			must(t, m.Sleep(sim.Second/2))
+			m.Cancel(child, false)
+			_, err := m.Join(child)
+			return nil, err
+		})
+		must(t, err)
+		want := "0.500s child: first: TaskCancelled\n1.500s child: second: <nil>\n"
+		if uncancel {
+			want = "0.500s child: first: TaskCancelled\n1.000s child: second: TaskCancelled\n"
+		}
+		expect(t, out, want)
+	}
+}

@@ -219,6 +219,15 @@ func (t *Task) Cancel(target *Task, blocking bool) (bool, error) {
 	return true, nil
 }
 
+// Uncancel forgets that t was cancelled, so that a later cancellation is
+// delivered again (a task is otherwise cancelled once): asyncio's
+// Task.uncancel, which a task group calls once the cancellation it made
+// of its own task has unwound the block.
+func (t *Task) Uncancel() {
+	t.cancelled = false
+	t.cancelPending = nil
+}
+
 // cancel delivers TaskCancelled to target now if it is blocked and allows
 // cancellation, or leaves it pending for its next blocking trap. A task is
 // cancelled once; force (used at shutdown) cancels again a task that caught

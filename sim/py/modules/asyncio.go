@@ -114,6 +114,7 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 		return cm, nil
 	})
 	st.defineSync(m)
+	st.defineTaskGroup(m)
 	return m
 }
 

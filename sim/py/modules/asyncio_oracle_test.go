@@ -259,6 +259,90 @@ async def main():
 
 asyncio.run(main())
 `},
+	{"taskgroup_waits_for_all", `import asyncio
+
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    print("job", name, "at", round(asyncio.get_running_loop().time(), 2))
+    return name * 2
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        a = tg.create_task(job("a", 0.3))
+        b = tg.create_task(job("b", 0.1), name="bee")
+        print("body ends before the tasks")
+    print("after the block", round(asyncio.get_running_loop().time(), 2), a.result(), b.result(), b.get_name())
+
+asyncio.run(main())
+`},
+	{"taskgroup_failure_cancels_the_rest", `import asyncio
+
+async def job(name, delay, fail=False):
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print(name, "cancelled at", round(asyncio.get_running_loop().time(), 2))
+        raise
+    if fail:
+        raise ValueError(f"{name} failed")
+    print(name, "done")
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(job("fast", 0.1))
+            tg.create_task(job("bad", 0.5, fail=True))
+            tg.create_task(job("slow", 2))
+            await asyncio.sleep(10)
+            print("the body is not reached")
+    except ExceptionGroup as eg:
+        print("caught:", eg, [repr(e) for e in eg.exceptions])
+    print("at", round(asyncio.get_running_loop().time(), 2))
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(job("child", 1))
+            raise KeyError("body")
+    except ExceptionGroup as eg:
+        print("body error:", [repr(e) for e in eg.exceptions])
+    async with asyncio.TaskGroup() as tg:
+        pass
+    late = job("late", 1)
+    try:
+        tg.create_task(late)
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    late.close()
+
+asyncio.run(main())
+`},
+	{"taskgroup_cancelled_from_outside", `import asyncio
+
+cancelled = []
+
+async def member(i):
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        cancelled.append(i)  # in the order of a set in CPython: compare sorted
+        raise
+
+async def owner():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            for i in range(3):
+                tg.create_task(member(i))
+    except asyncio.CancelledError:
+        print("owner cancelled at", round(asyncio.get_running_loop().time(), 2), "members", sorted(cancelled))
+        raise
+
+async def main():
+    t = asyncio.create_task(owner())
+    await asyncio.sleep(1)
+    t.cancel()
+    print(await asyncio.gather(t, return_exceptions=True))
+
+asyncio.run(main())
+`},
 	{"nowait_errors", `import asyncio
 
 async def main():

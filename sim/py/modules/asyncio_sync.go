@@ -64,6 +64,12 @@ func (st *asyncioState) gather(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (r
 			if !retExc {
 				return e
 			}
+			if isAsyncioCancel(e) {
+				// gather makes its own, with the cancel message: '' for none.
+				c := rt.NewInstance(AsyncioCancelledErrorClass)
+				c.Exc.Args = rt.Tuple{rt.Str("")}
+				e = c
+			}
 			results[i] = e.(rt.Value)
 			return nil
 		}
