@@ -68,6 +68,36 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 		}
 		return o, err
 	})
+	fn(m, "ensure_future", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		a, err := rt.UnpackArgs("ensure_future", args, kw, []string{"coro_or_future", "loop"}, 1)
+		if err != nil {
+			return nil, err
+		}
+		if o, ok := a[0].(*aTask); ok {
+			return o, nil
+		}
+		co, name, err := coroutineOf(th, "ensure_future", a[:1])
+		if err != nil {
+			return nil, err
+		}
+		return st.spawn(th, co, name)
+	})
+	fn(m, "all_tasks", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		var live []*sim.Task
+		for t := range st.tasks {
+			if !t.Terminated() {
+				live = append(live, t)
+			}
+		}
+		sortTasks(live)
+		set := rt.NewSet()
+		for _, t := range live {
+			if err := set.Add(th, st.tasks[t]); err != nil {
+				return nil, err
+			}
+		}
+		return set, nil
+	})
 	fn(m, "sleep", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		a, err := rt.UnpackArgs("sleep", args, kw, []string{"delay", "result"}, 1)
 		var d sim.Time

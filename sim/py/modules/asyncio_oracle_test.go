@@ -343,6 +343,31 @@ async def main():
 
 asyncio.run(main())
 `},
+	{"condition_and_helpers", `import asyncio
+
+async def consumer(cond, items, name):
+    async with cond:
+        await cond.wait_for(lambda: items)
+        print(name, "takes", items.pop(0), "locked", cond.locked())
+
+async def main():
+    cond = asyncio.Condition()
+    items = []
+    tasks = [asyncio.ensure_future(consumer(cond, items, f"c{i}")) for i in range(3)]
+    print("tasks alive:", len(asyncio.all_tasks()))
+    for n in range(3):
+        await asyncio.sleep(0.5)
+        async with cond:
+            items.append(n)
+            cond.notify()
+    await asyncio.gather(*tasks)
+    async with cond:
+        items.extend([7, 8])
+        cond.notify_all()
+    print("left:", items, asyncio.ensure_future(tasks[0]) is tasks[0])
+
+asyncio.run(main())
+`},
 	{"nowait_errors", `import asyncio
 
 async def main():

@@ -18,6 +18,7 @@ var (
 	aLockClass    = newType("Lock", "asyncio.locks")
 	aSemClass     = newType("Semaphore", "asyncio.locks")
 	aBSemClass    = newType("BoundedSemaphore", "asyncio.locks")
+	aCondClass    = newType("Condition", "asyncio.locks")
 )
 
 // gather(*aws, return_exceptions=False): coroutines become tasks at once;
@@ -278,11 +279,16 @@ type aSem struct {
 	s   *sim.Semaphore
 	cls *rt.Class
 }
+type aCond struct {
+	c    *sim.Condition
+	lock *aLock
+}
 
 func (o *aQueue) Type() *rt.Class { return aQueueClass }
 func (o *aEvent) Type() *rt.Class { return aEventClass }
 func (o *aLock) Type() *rt.Class  { return aLockClass }
 func (o *aSem) Type() *rt.Class   { return o.cls }
+func (o *aCond) Type() *rt.Class  { return aCondClass }
 
 func (o *aQueue) Attr(th *rt.Thread, name string) (rt.Value, bool, error) {
 	if name == "maxsize" {
@@ -314,6 +320,22 @@ func (st *asyncioState) defineSync(m *rt.Module) {
 	})
 	fn(m, "Lock", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return newObj(th, func(k *sim.Kernel) rt.Value { return &aLock{k.NewLock("")} })
+	})
+	fn(m, "Condition", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		a, err := rt.UnpackArgs("Condition", args, kw, []string{"lock"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		lock, ok := a[0].(*aLock)
+		if a[0] != nil && a[0] != rt.None && !ok {
+			return nil, rt.NewError(rt.TypeErrorClass, "Condition's lock must be an asyncio.Lock")
+		}
+		return newObj(th, func(k *sim.Kernel) rt.Value {
+			if lock == nil {
+				lock = &aLock{k.NewLock("")}
+			}
+			return &aCond{k.NewCondition("", lock.l), lock}
+		})
 	})
 	for _, s := range []struct {
 		cls     *rt.Class
@@ -439,17 +461,24 @@ func init() {
 		return rt.True, e(self).Wait(t)
 	})
 
-	// Lock, Semaphore and BoundedSemaphore, with `async with`.
-	for _, c := range []*rt.Class{aLockClass, aSemClass, aBSemClass} {
+	// Lock, Semaphore, BoundedSemaphore and Condition (its lock's
+	// methods), with `async with`.
+	for _, c := range []*rt.Class{aLockClass, aSemClass, aBSemClass, aCondClass} {
 		acquire := func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-			if l, ok := self.(*aLock); ok {
-				return rt.True, l.l.Acquire(t)
+			switch o := self.(type) {
+			case *aLock:
+				return rt.True, o.l.Acquire(t)
+			case *aCond:
+				return rt.True, o.lock.l.Acquire(t)
 			}
 			return rt.True, self.(*aSem).s.Acquire(t)
 		}
 		release := func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-			if l, ok := self.(*aLock); ok {
-				return rt.None, l.l.Release(t)
+			switch o := self.(type) {
+			case *aLock:
+				return rt.None, o.l.Release(t)
+			case *aCond:
+				return rt.None, o.lock.l.Release(t)
 			}
 			return rt.None, self.(*aSem).s.Release()
 		}
@@ -464,10 +493,49 @@ func init() {
 			return rt.False, err
 		})
 		def(c, "locked", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-			if l, ok := self.(*aLock); ok {
-				return rt.MakeBool(l.l.Locked()), nil
+			switch o := self.(type) {
+			case *aLock:
+				return rt.MakeBool(o.l.Locked()), nil
+			case *aCond:
+				return rt.MakeBool(o.lock.l.Locked()), nil
 			}
 			return rt.MakeBool(self.(*aSem).s.Locked()), nil
 		})
 	}
+
+	// Condition's own methods.
+	cond := func(v rt.Value) *sim.Condition { return v.(*aCond).c }
+	await(aCondClass, "wait", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+		return rt.True, cond(self).Wait(t)
+	})
+	aDef(aCondClass, "wait_for", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		pred, err := arg(args, "wait_for")
+		if err != nil {
+			return nil, err
+		}
+		for {
+			r, err := rt.Call(th, pred, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if ok, err := rt.Truth(th, r); err != nil || ok {
+				return r, err
+			}
+			if err := acall(th, func(t *sim.Task) error { return cond(self).Wait(t) }); err != nil {
+				return nil, err
+			}
+		}
+	})
+	sync(aCondClass, "notify", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+		n := 1
+		if len(args) > 0 {
+			if v, ok := args[0].(rt.Int); ok {
+				n = int(v)
+			}
+		}
+		return rt.None, cond(self).Notify(t, n)
+	})
+	sync(aCondClass, "notify_all", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+		return rt.None, cond(self).NotifyAll(t)
+	})
 }
