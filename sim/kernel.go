@@ -497,6 +497,9 @@ func (k *Kernel) terminate(t *Task) {
 	for t.joiners.head != nil {
 		k.makeReady(t.joiners.head, nil)
 	}
+	for _, q := range t.watchers {
+		k.WakeAll(q)
+	}
 	if t.group != nil {
 		t.group.taskDone(t)
 	}

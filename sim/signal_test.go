@@ -495,3 +495,26 @@ func TestUncancelAllowsASecondCancel(t *testing.T) {
 		expect(t, out, want)
 	}
 }
+
+// WaitAny returns when the first of several tasks ends, and at once when
+// one has already ended.
+func TestWaitAny(t *testing.T) {
+	var out string
+	k := sim.New(sim.WithOutput(syncWriter{&out}, syncWriter{&out}))
+	_, err := k.Run("main", func(m *sim.Task) (any, error) {
+		var ts []*sim.Task
+		for _, d := range []sim.Time{3, 1, 2} {
+			ts = append(ts, m.Spawn(fmt.Sprint("sleep", d), func(c *sim.Task) (any, error) { return nil, c.Sleep(d * sim.Second) }, false))
+		}
+		must(t, m.WaitAny(ts))
+		say(m, "first done")
+		must(t, m.WaitAny(ts))
+		say(m, "again at once")
+		for _, x := range ts {
+			m.Join(x)
+		}
+		return nil, m.WaitAny(nil)
+	})
+	must(t, err)
+	expect(t, out, "1.000s main: first done\n1.000s main: again at once\n")
+}

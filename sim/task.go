@@ -53,6 +53,7 @@ type Task struct {
 	result     any
 	err        error
 	joiners    WaitQueue
+	watchers   []*WaitQueue // WaitAny calls waiting for this task among others
 	group      *TaskGroup
 	groupSeq   int // position among the group's members
 }
@@ -199,6 +200,30 @@ func (t *Task) WaitFor(target *Task) error {
 		}
 	}
 	return nil
+}
+
+// WaitAny waits until one of targets has ended, returning at once if one
+// has: asyncio.wait's FIRST_COMPLETED. The task shows as joining the
+// first of them.
+func (t *Task) WaitAny(targets []*Task) error {
+	if len(targets) == 0 {
+		return nil
+	}
+	for _, x := range targets {
+		if x.terminated {
+			return nil
+		}
+	}
+	var q WaitQueue
+	for _, x := range targets {
+		x.watchers = append(x.watchers, &q)
+	}
+	defer func() {
+		for _, x := range targets {
+			x.watchers = slices.DeleteFunc(x.watchers, func(w *WaitQueue) bool { return w == &q })
+		}
+	}()
+	return t.block(&q, TaskJoin, targets[0].id, 0)
 }
 
 // Cancel asks target to stop: it raises TaskCancelled at target's next

@@ -127,6 +127,10 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 		return &loopObj{}, nil
 	})
 	fn(m, "gather", st.gather)
+	fn(m, "wait", st.wait)
+	for _, c := range []string{"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"} {
+		m.NS.Set(c, rt.Str(c))
+	}
 	fn(m, "wait_for", st.waitFor)
 	fn(m, "timeout", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		a, err := rt.UnpackArgs("timeout", args, kw, []string{"delay"}, 1)
@@ -356,6 +360,15 @@ func (o *aTask) Await(th *rt.Thread) (rt.Value, error) {
 	return o.outcome(v)
 }
 
+// retrieved marks a finished task's outcome as read (the kernel's join),
+// so its failure is not reported as never retrieved at the end.
+func (o *aTask) retrieved(th *rt.Thread) {
+	th.OnTask(func() error {
+		th.Task.Join(o.t) // ended: returns at once
+		return nil
+	})
+}
+
 // outcome is a finished task's result as result() gives it.
 func (o *aTask) outcome(v any) (rt.Value, error) {
 	if o.t.Err() != nil {
@@ -391,12 +404,14 @@ func init() {
 		if !o.t.Terminated() {
 			return nil, rt.NewError(invalidStateClass, "Result is not set.")
 		}
+		o.retrieved(th)
 		return o.outcome(o.t.Result())
 	})
 	method("exception", func(th *rt.Thread, o *aTask, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		if !o.t.Terminated() {
 			return nil, rt.NewError(invalidStateClass, "Exception is not set.")
 		}
+		o.retrieved(th)
 		if o.t.Err() == nil {
 			return rt.None, nil
 		}

@@ -77,6 +77,10 @@ asyncio.run(main())
 `},
 	{"wait_for_and_timeout", `import asyncio
 
+async def fails_soon():
+    await asyncio.sleep(0.1)
+    return 1 / 0
+
 async def slow():
     try:
         await asyncio.sleep(10)
@@ -91,6 +95,10 @@ async def main():
     except asyncio.TimeoutError:
         print("wait_for timed out", round(asyncio.get_running_loop().time(), 2))
     print(await asyncio.wait_for(asyncio.sleep(0.5, result="quick"), timeout=1))
+    try:
+        await asyncio.wait_for(fails_soon(), timeout=1)
+    except ZeroDivisionError as e:
+        print("wait_for raised", repr(e))
     try:
         async with asyncio.timeout(2):
             await slow()
@@ -365,6 +373,35 @@ async def main():
         items.extend([7, 8])
         cond.notify_all()
     print("left:", items, asyncio.ensure_future(tasks[0]) is tasks[0])
+
+asyncio.run(main())
+`},
+	{"wait_first_completed_and_timeout", `import asyncio
+
+async def job(name, delay, fail=False):
+    await asyncio.sleep(delay)
+    if fail:
+        raise RuntimeError(name)
+    return name
+
+async def main():
+    loop = asyncio.get_running_loop()
+    tasks = [asyncio.create_task(job(n, d)) for n, d in [("a", 3), ("b", 1), ("c", 2)]]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    print(loop.time(), sorted(t.result() for t in done), len(pending))
+    done, pending = await asyncio.wait(tasks, timeout=0.5)
+    print(loop.time(), len(done), len(pending))
+    done, pending = await asyncio.wait(tasks)
+    print(loop.time(), sorted(t.result() for t in done), len(pending))
+    more = [asyncio.create_task(job("x", 1, fail=True)), asyncio.create_task(job("y", 5))]
+    done, pending = await asyncio.wait(more, return_when=asyncio.FIRST_EXCEPTION)
+    print(loop.time(), [repr(t.exception()) for t in done], len(pending))
+    try:
+        await asyncio.wait([])
+    except ValueError as e:
+        print("ValueError:", e)
+    for t in pending:
+        t.cancel()
 
 asyncio.run(main())
 `},

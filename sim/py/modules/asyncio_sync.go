@@ -109,6 +109,106 @@ func (st *asyncioState) gather(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (r
 	}), nil
 }
 
+// wait is asyncio.wait(aws, timeout=None, return_when=ALL_COMPLETED): it
+// returns (done, pending), two sets of tasks, when the condition holds or
+// the timeout passes, cancelling nothing.
+func (st *asyncioState) wait(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+	a, err := rt.UnpackArgs("wait", args, kw, []string{"fs", "timeout", "return_when"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	when := "ALL_COMPLETED"
+	if s, ok := a[2].(rt.Str); ok {
+		when = string(s)
+	}
+	if when != "ALL_COMPLETED" && when != "FIRST_COMPLETED" && when != "FIRST_EXCEPTION" {
+		r, _ := rt.Repr(th, a[2])
+		return nil, rt.NewError(rt.ValueErrorClass, "Invalid return_when value: "+r)
+	}
+	items, err := rt.Collect(th, a[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, rt.NewError(rt.ValueErrorClass, "Set of Tasks/Futures is empty.")
+	}
+	var tasks []*aTask
+	for _, it := range items {
+		o, ok := it.(*aTask)
+		if !ok {
+			co, name, err := coroutineOf(th, "wait", []rt.Value{it})
+			if err != nil {
+				return nil, err
+			}
+			if o, err = st.spawn(th, co, name); err != nil {
+				return nil, err
+			}
+		}
+		tasks = append(tasks, o)
+	}
+	deadline := sim.Time(-1)
+	if a[1] != nil && a[1] != rt.None {
+		d, err := toTime(a[1])
+		if err != nil {
+			return nil, err
+		}
+		deadline = max(d, 0)
+	}
+	return async("wait", func(th *rt.Thread) (rt.Value, error) {
+		satisfied := func() (pending []*sim.Task, ok bool) {
+			failed := false
+			for _, o := range tasks {
+				if !o.t.Terminated() {
+					pending = append(pending, o.t)
+				} else if o.t.Err() != nil && o.t.Outcome() != sim.WasCancelled {
+					failed = true
+				}
+			}
+			switch {
+			case len(pending) == 0:
+				return nil, true
+			case when == "FIRST_COMPLETED":
+				return pending, len(pending) < len(tasks)
+			case when == "FIRST_EXCEPTION":
+				return pending, failed
+			}
+			return pending, false
+		}
+		err := acall(th, func(t *sim.Task) error {
+			wait := func() error {
+				for {
+					pending, ok := satisfied()
+					if ok {
+						return nil
+					}
+					if err := t.WaitAny(pending); err != nil {
+						return err
+					}
+				}
+			}
+			if deadline < 0 {
+				return wait()
+			}
+			_, err := t.RunTimeout(t.Kernel().Now()+deadline, true, wait)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		done, pending := rt.NewSet(), rt.NewSet()
+		for _, o := range tasks {
+			set := pending
+			if o.t.Terminated() {
+				set = done
+			}
+			if err := set.Add(th, o); err != nil {
+				return nil, err
+			}
+		}
+		return rt.Tuple{done, pending}, nil
+	}), nil
+}
+
 // cancelAll cancels the tasks that have not finished, without waiting.
 func (st *asyncioState) cancelAll(th *rt.Thread, kids []*aTask) {
 	th.OnTask(func() error {
@@ -159,6 +259,9 @@ func (st *asyncioState) waitFor(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (
 			}
 			if expired {
 				_, err = t.Cancel(inner.t, true)
+			}
+			if err == nil {
+				t.Join(inner.t) // its outcome is wait_for's to report: ended, so at once
 			}
 			return err
 		})
