@@ -405,6 +405,97 @@ async def main():
 
 asyncio.run(main())
 `},
+	// The three patterns of the backpressure seed: a bounded queue between
+	// a producer and a slow consumer, a semaphore capping concurrent
+	// fetches, and several consumers on one queue.
+	{"seed_bounded_queue", `import asyncio
+
+async def slow_process(item):
+    await asyncio.sleep(0.1)
+
+async def producer(queue):
+    loop = asyncio.get_running_loop()
+    for i in range(8):
+        await queue.put(i)  # blocks when the queue is full
+        print(f"{loop.time():.1f} produced {i}, queue holds {queue.qsize()}")
+    await queue.put(None)
+
+async def consumer(queue):
+    while (item := await queue.get()) is not None:
+        await slow_process(item)
+        queue.task_done()
+
+async def main():
+    queue = asyncio.Queue(maxsize=3)
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(producer(queue))
+        tg.create_task(consumer(queue))
+    print("done at", round(asyncio.get_running_loop().time(), 2))
+
+asyncio.run(main())
+`},
+	{"seed_semaphore_fetch_all", `import asyncio
+
+active = 0
+peak = 0
+
+async def fake_get(url):
+    await asyncio.sleep(len(url) / 10)
+    return f"<{url}>"
+
+async def fetch_all(urls, concurrency=3):
+    semaphore = asyncio.Semaphore(concurrency)
+
+    async def fetch_one(url):
+        global active, peak
+        async with semaphore:
+            active += 1
+            peak = max(peak, active)
+            try:
+                return await fake_get(url)
+            finally:
+                active -= 1
+
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(fetch_one(url)) for url in urls]
+    return [t.result() for t in tasks]
+
+async def main():
+    urls = ["a", "bb", "ccc", "dddd", "ee", "f", "ggg"]
+    print(await fetch_all(urls))
+    print("peak concurrency", peak, "at most 3; finished at", round(asyncio.get_running_loop().time(), 2))
+
+asyncio.run(main())
+`},
+	{"seed_multiple_consumers", `import asyncio
+
+async def producer(queue, n):
+    for i in range(n):
+        await queue.put(i)
+    print("producer done at", round(asyncio.get_running_loop().time(), 2))
+
+async def consumer(name, queue, handled):
+    while True:
+        item = await queue.get()
+        await asyncio.sleep(0.3 + item % 3 / 10)
+        handled[name] = handled.get(name, 0) + 1
+        queue.task_done()
+
+async def main():
+    queue = asyncio.Queue(maxsize=5)
+    handled = {}
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(producer(queue, 20))
+        consumers = [tg.create_task(consumer(f"c{i}", queue, handled)) for i in range(3)]
+        await asyncio.sleep(0.01)
+        await queue.join()
+        print("queue drained at", round(asyncio.get_running_loop().time(), 2))
+        for c in consumers:
+            c.cancel()
+    print(sorted(handled.items()), all(c.cancelled() for c in consumers))
+
+asyncio.run(main())
+`},
 	{"nowait_errors", `import asyncio
 
 async def main():
