@@ -220,3 +220,19 @@ func TestPlayerLoadUnwindsARunBeingMade(t *testing.T) {
 		t.Errorf("%d goroutines before, %d after the replaced run", before, after)
 	}
 }
+
+// An asyncio program plays like a curio one: its tasks are lanes named
+// after their coroutines, and gather's tasks share a group.
+func TestPlayerAsyncio(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: "import asyncio\n\nasync def tick(n):\n    await asyncio.sleep(n)\n    print('tick', n)\n\nasync def main():\n    await asyncio.gather(tick(2), tick(1))\n\nasyncio.run(main())\n"})
+	if out, errs := p.Console(p.End()); out != "tick 1\ntick 2\n" || errs != "" {
+		t.Errorf("console %q, %q", out, errs)
+	}
+	var lanes []string
+	for _, l := range p.Timeline.Lanes {
+		lanes = append(lanes, fmt.Sprintf("%s/%d", l.Task.Name, l.Task.Group))
+	}
+	if got := strings.Join(lanes, " "); got != "<module>/0 main/0 tick/1 tick/1" {
+		t.Errorf("lanes (name/group): %s", got)
+	}
+}
