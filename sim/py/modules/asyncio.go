@@ -25,7 +25,6 @@ var (
 	queueEmptyClass            = asyncioClass("QueueEmpty", "asyncio.queues", rt.ExceptionClass)
 	queueFullClass             = asyncioClass("QueueFull", "asyncio.queues", rt.ExceptionClass)
 	aTaskClass                 = newType("Task", "_asyncio")
-	loopClass                  = newType("_VirtualEventLoop", "asyncio")
 )
 
 func asyncioClass(name, module string, base *rt.Class) *rt.Class {
@@ -124,7 +123,7 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 		if th.Task == nil {
 			return nil, rt.NewError(rt.RuntimeErrorClass, "no running event loop")
 		}
-		return &loopObj{}, nil
+		return &loopObj{st: st}, nil
 	})
 	fn(m, "gather", st.gather)
 	fn(m, "wait", st.wait)
@@ -433,17 +432,5 @@ func init() {
 			return nil, err
 		}
 		return rt.True, nil
-	})
-}
-
-// loopObj is what get_running_loop returns: the loop's clock.
-type loopObj struct{}
-
-func (l *loopObj) Type() *rt.Class { return loopClass }
-
-func init() {
-	rt.Def(loopClass, "time", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		th.Flush()
-		return rt.Float(th.Task.Kernel().Now().Seconds()), nil
 	})
 }

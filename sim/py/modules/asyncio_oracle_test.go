@@ -496,6 +496,29 @@ async def main():
 
 asyncio.run(main())
 `},
+	{"loop_callbacks", `import asyncio
+
+def say(loop, what):
+    print(f"{loop.time():.1f} {what} (in a task: {asyncio.current_task() is not None})")
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_later(1.5, say, loop, "later 1.5")
+    h = loop.call_later(1, say, loop, "cancelled")
+    loop.call_soon(say, loop, "soon")
+    loop.call_at(loop.time() + 0.5, say, loop, "at 0.5")
+    ev = asyncio.Event()
+    loop.call_later(2, ev.set)
+    print("scheduled", h.when(), h.cancelled())
+    h.cancel()
+    print("cancelled", h.cancelled())
+    await ev.wait()
+    say(loop, "event set by a callback")
+    t = loop.create_task(asyncio.sleep(1, result="from loop.create_task"))
+    print(await t)
+
+asyncio.run(main())
+`},
 	{"nowait_errors", `import asyncio
 
 async def main():
