@@ -579,6 +579,11 @@ func sortedIDs(ts []*Task) []*Task {
 // Tracebacker is an error that can render itself as a Python traceback.
 type Tracebacker interface{ Traceback() string }
 
+// UnjoinedReporter is implemented by a task's error that reports itself,
+// when the task ends unjoined, in its own library's words: asyncio's
+// "Task exception was never retrieved" rather than curio's.
+type UnjoinedReporter interface{ UnjoinedReport() string }
+
 // warnUnjoined reports, as curio does when it discards a task, every task
 // that ended without being joined: a crash with its traceback, and any
 // other non-daemon task with "never joined". Cancelled tasks and members of
@@ -591,6 +596,10 @@ func (k *Kernel) warnUnjoined() {
 		var msg string
 		switch {
 		case t.err != nil:
+			if r, ok := t.err.(UnjoinedReporter); ok {
+				msg = r.UnjoinedReport()
+				break
+			}
 			msg = "Exception in unjoined task " + t.String() + "\n"
 			if tb, ok := t.err.(Tracebacker); ok {
 				msg += tb.Traceback()

@@ -220,10 +220,52 @@ func (st *asyncioState) taskFunc(co rt.Value, cost sim.Time) sim.TaskFunc {
 		v, err := th.Await(co)
 		th.Flush()
 		if err != nil {
-			return nil, &taskFailure{err: toKernelAsyncio(err), in: st.in}
+			return nil, &asyncioFailure{taskFailure{err: toKernelAsyncio(err), in: st.in}, st, t, co}
 		}
 		return v, nil
 	}
+}
+
+// pythonErr is the Python exception inside a task's failure, or err.
+func pythonErr(err error) error {
+	var af *asyncioFailure
+	if errors.As(err, &af) {
+		return af.err
+	}
+	var f *taskFailure
+	if errors.As(err, &f) {
+		return f.err
+	}
+	return err
+}
+
+// asyncioFailure is an asyncio task's exception as the kernel holds it;
+// left unread, it is reported as asyncio reports it.
+type asyncioFailure struct {
+	taskFailure
+	st *asyncioState
+	t  *sim.Task
+	co rt.Value
+}
+
+// UnjoinedReport is CPython's "Task exception was never retrieved".
+func (f *asyncioFailure) UnjoinedReport() string {
+	th := rt.NewThread(f.in, nil)
+	name := f.t.Name()
+	if o, ok := f.st.tasks[f.t]; ok {
+		name = o.name
+	}
+	coro := name
+	if g, ok := f.co.(*rt.Generator); ok {
+		c := g.Code()
+		coro = c.QualName + "() done, defined at " + c.File + ":" + strconv.Itoa(c.Line)
+	}
+	exc := f.err.Error()
+	if v, ok := f.err.(rt.Value); ok {
+		exc, _ = rt.Repr(th, v)
+	}
+	return "Task exception was never retrieved\nfuture: <Task finished name='" + name + "' coro=<" + coro +
+		"> exception=" + exc + ">\n" + f.Traceback()
 }
 
 func (st *asyncioState) task(t *sim.Task) *aTask {
@@ -299,11 +341,7 @@ func taskResultErr(err error) error {
 	if errors.As(err, &te) {
 		err = te.Cause
 	}
-	var f *taskFailure
-	if errors.As(err, &f) {
-		err = f.err
-	}
-	return asyncioErr(err)
+	return asyncioErr(pythonErr(err))
 }
 
 // sortTasks orders tasks by id: creation order, the order asyncio's

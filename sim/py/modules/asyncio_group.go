@@ -94,11 +94,8 @@ func (tg *aTaskGroup) memberFunc(co rt.Value, cost sim.Time) sim.TaskFunc {
 		v, err := run(t)
 		var c *sim.Cancelled
 		if err != nil && !errors.As(err, &c) {
-			var f *taskFailure
-			if errors.As(err, &f) {
-				if inst, ok := f.err.(*rt.Instance); ok {
-					tg.errors = append(tg.errors, inst)
-				}
+			if inst, ok := pythonErr(err).(*rt.Instance); ok {
+				tg.errors = append(tg.errors, inst)
 			}
 			if !tg.aborting {
 				tg.abort(t)

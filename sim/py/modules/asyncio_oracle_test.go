@@ -596,3 +596,27 @@ func last(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// A task that failed and was never awaited is reported at the end as
+// CPython reports it, word for word.
+func TestAsyncioExceptionNeverRetrieved(t *testing.T) {
+	src := `import asyncio
+
+async def fails():
+    await asyncio.sleep(0.5)
+    raise KeyError("missing")
+
+async def main():
+    asyncio.create_task(fails())
+    await asyncio.sleep(1)
+    print("main done")
+
+asyncio.run(main())
+print("after run")
+`
+	wantOut, wantErr, wantCode := stdPython(t, src)
+	gotOut, gotErr, gotCode := stdRun(src, 0)
+	if gotOut != wantOut || gotErr != wantErr || gotCode != wantCode {
+		t.Errorf("got (exit %d)\n%s%s\npython3 (exit %d)\n%s%s", gotCode, gotOut, gotErr, wantCode, wantOut, wantErr)
+	}
+}

@@ -235,6 +235,9 @@ type Droppable interface {
 	Dropped() string
 }
 
+// Code is the code of the function that made the generator or coroutine.
+func (g *Generator) Code() *Code { return g.fn.Code }
+
 // Dropped makes unstarted coroutines warn.
 func (g *Generator) Dropped() string {
 	if g.kind != coroutineKind || g.started {
