@@ -17,7 +17,8 @@ var aTaskGroupClass = newType("TaskGroup", "asyncio.taskgroups")
 
 type aTaskGroup struct {
 	st              *asyncioState
-	parent          *sim.Task // the task running the async with block
+	g               *sim.TaskGroup // the kernel's: the view brackets the members' lanes
+	parent          *sim.Task      // the task running the async with block
 	entered         bool
 	exiting         bool // the body has ended; __aexit__ is waiting
 	aborting        bool // a failure is cancelling everything
@@ -120,7 +121,10 @@ func init() {
 				return nil, rt.NewError(rt.RuntimeErrorClass, "no running event loop")
 			}
 			tg.entered, tg.parent = true, th.Task
-			return tg, nil
+			return tg, acall(th, func(t *sim.Task) error {
+				tg.g = t.Kernel().NewTaskGroup("TaskGroup", sim.WaitAll)
+				return nil
+			})
 		}), nil
 	})
 	method("create_task", func(th *rt.Thread, tg *aTaskGroup, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
@@ -142,7 +146,11 @@ func init() {
 		}
 		fn := tg.memberFunc(co, th.OpCost)
 		var child *sim.Task
-		if err := acall(th, func(t *sim.Task) error { child = t.Spawn(name, fn, true); return nil }); err != nil {
+		if err := acall(th, func(t *sim.Task) error {
+			var err error
+			child, err = tg.g.Spawn(t, name, fn)
+			return err
+		}); err != nil {
 			return nil, err
 		}
 		o := tg.st.task(child)
@@ -209,6 +217,15 @@ func (tg *aTaskGroup) exit(th *rt.Thread, body *rt.Instance) (rt.Value, error) {
 			}
 		}
 	}
+	// Every member has ended and been read: the kernel's group holds none
+	// unread (what its panel in the view counts).
+	acall(th, func(t *sim.Task) error {
+		for {
+			if d, err := tg.g.NextDone(t); d == nil || err != nil {
+				return err
+			}
+		}
+	})
 	if len(tg.errors) > 0 {
 		cls := rt.ExceptionGroupClass
 		for _, e := range tg.errors {
