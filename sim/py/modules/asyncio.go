@@ -1,7 +1,9 @@
 package modules
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"strconv"
 
 	"asyncplay/sim"
@@ -9,11 +11,14 @@ import (
 )
 
 // asyncio binds the core of asyncio (no network yet) to the same kernel
-// as curio: asyncio.run, tasks, sleep, gather, wait_for, timeout, and the
-// queue and synchronization primitives. The differences a learner meets
-// are asyncio's, not curio's: create_task is a plain call, a task is
-// awaited directly and re-raises its own exception, cancellation is
-// asyncio.CancelledError, and a deadline raises TimeoutError.
+// as curio: asyncio.run and tasks here; gather, wait, wait_for, timeout,
+// the queue and the locks in asyncio_sync.go; TaskGroup in
+// asyncio_group.go; the running loop's clock and callbacks in
+// asyncio_loop.go. The differences a learner meets are asyncio's, not
+// curio's: create_task is a plain call, a task is awaited directly and
+// re-raises its own exception, cancellation is asyncio.CancelledError, and
+// a deadline raises TimeoutError. asyncio_oracle_test.go holds every part
+// to what python3's own asyncio prints.
 
 func init() { register("asyncio", newAsyncio) }
 
@@ -347,11 +352,7 @@ func taskResultErr(err error) error {
 // sortTasks orders tasks by id: creation order, the order asyncio's
 // all_tasks set would be iterated in for a small program.
 func sortTasks(ts []*sim.Task) {
-	for i := 1; i < len(ts); i++ {
-		for j := i; j > 0 && ts[j].ID() < ts[j-1].ID(); j-- {
-			ts[j], ts[j-1] = ts[j-1], ts[j]
-		}
-	}
+	slices.SortFunc(ts, func(a, b *sim.Task) int { return cmp.Compare(a.ID(), b.ID()) })
 }
 
 // aTask is asyncio's Task. Its kernel task, which the view and the
