@@ -519,6 +519,26 @@ async def main():
 
 asyncio.run(main())
 `},
+	{"priority_and_lifo_queues", `import asyncio
+
+async def main():
+    pq = asyncio.PriorityQueue()
+    for job in [(3, "low"), (1, "urgent"), (2, "normal"), (1, "also urgent")]:
+        await pq.put(job)
+    print([await pq.get() for _ in range(pq.qsize())])
+    lq = asyncio.LifoQueue(maxsize=3)
+    for n in range(3):
+        lq.put_nowait(n)
+    print(lq.full(), [lq.get_nowait() for _ in range(3)], lq.empty())
+    bad = asyncio.PriorityQueue()
+    await bad.put(1)
+    try:
+        await bad.put("one")
+    except TypeError as e:
+        print("TypeError:", e)
+
+asyncio.run(main())
+`},
 	{"nowait_errors", `import asyncio
 
 async def main():

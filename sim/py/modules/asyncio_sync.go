@@ -14,6 +14,8 @@ import (
 var (
 	aTimeoutClass = newType("Timeout", "asyncio.timeouts")
 	aQueueClass   = newType("Queue", "asyncio.queues")
+	aPrioQClass   = newType("PriorityQueue", "asyncio.queues")
+	aLifoQClass   = newType("LifoQueue", "asyncio.queues")
 	aEventClass   = newType("Event", "asyncio.locks")
 	aLockClass    = newType("Lock", "asyncio.locks")
 	aSemClass     = newType("Semaphore", "asyncio.locks")
@@ -375,7 +377,11 @@ func (st *asyncioState) spawnIn(th *rt.Thread, co rt.Value, name string, g *sim.
 	return st.task(child), nil
 }
 
-type aQueue struct{ q *sim.Queue }
+type aQueue struct {
+	q   *sim.Queue
+	cls *rt.Class
+	th  *rt.Thread // the thread comparing a priority queue's items now
+}
 type aEvent struct{ e *sim.Event }
 type aLock struct{ l *sim.Lock }
 type aSem struct {
@@ -387,7 +393,7 @@ type aCond struct {
 	lock *aLock
 }
 
-func (o *aQueue) Type() *rt.Class { return aQueueClass }
+func (o *aQueue) Type() *rt.Class { return o.cls }
 func (o *aEvent) Type() *rt.Class { return aEventClass }
 func (o *aLock) Type() *rt.Class  { return aLockClass }
 func (o *aSem) Type() *rt.Class   { return o.cls }
@@ -407,17 +413,37 @@ func (st *asyncioState) defineSync(m *rt.Module) {
 		err := acall(th, func(t *sim.Task) error { v = make(t.Kernel()); return nil })
 		return v, err
 	}
-	fn(m, "Queue", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("Queue", args, kw, []string{"maxsize"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		maxsize := 0
-		if n, ok := a[0].(rt.Int); ok && n > 0 {
-			maxsize = int(n)
-		}
-		return newObj(th, func(k *sim.Kernel) rt.Value { return &aQueue{k.NewQueue("", sim.FIFO, maxsize)} })
-	})
+	for _, c := range []struct {
+		cls   *rt.Class
+		order sim.QueueOrder
+	}{{aQueueClass, sim.FIFO}, {aPrioQClass, sim.Priority}, {aLifoQClass, sim.LIFO}} {
+		fn(m, c.cls.Name, func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			a, err := rt.UnpackArgs(c.cls.Name, args, kw, []string{"maxsize"}, 0)
+			if err != nil {
+				return nil, err
+			}
+			maxsize := 0
+			if n, ok := a[0].(rt.Int); ok && n > 0 {
+				maxsize = int(n)
+			}
+			return newObj(th, func(k *sim.Kernel) rt.Value {
+				o := &aQueue{cls: c.cls}
+				if c.order != sim.Priority {
+					o.q = k.NewQueue("", c.order, maxsize)
+					return o
+				}
+				// heapq's order: items compared with <, by the thread using the queue.
+				o.q = k.NewPriorityQueue("", maxsize, func(x, y any) (bool, error) {
+					r, err := rt.Compare(o.th, rt.CmpLt, x, y)
+					if err != nil {
+						return false, err
+					}
+					return rt.Truth(o.th, r)
+				})
+				return o
+			})
+		})
+	}
 	fn(m, "Event", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return newObj(th, func(k *sim.Kernel) rt.Value { return &aEvent{k.NewEvent("")} })
 	})
@@ -480,12 +506,12 @@ func init() {
 			return v, err
 		})
 	}
-	await := func(c *rt.Class, name string, f func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error)) {
+	await := func(c *rt.Class, name string, f func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error)) {
 		aDef(c, name, func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 			var v rt.Value
 			err := acall(th, func(t *sim.Task) error {
 				var err error
-				v, err = f(self, args, t)
+				v, err = f(th, self, args, t)
 				return err
 			})
 			return v, err
@@ -498,54 +524,61 @@ func init() {
 		return args[0], nil
 	}
 
-	// Queue.
-	q := func(v rt.Value) *sim.Queue { return v.(*aQueue).q }
-	await(aQueueClass, "put", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		item, err := arg(args, "put")
-		if err != nil {
-			return nil, err
-		}
-		return rt.None, q(self).Put(t, item)
-	})
-	await(aQueueClass, "get", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		v, err := q(self).Get(t)
-		return valueOf(v), err
-	})
-	await(aQueueClass, "join", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		return rt.None, q(self).Join(t)
-	})
-	sync(aQueueClass, "put_nowait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		item, err := arg(args, "put_nowait")
-		if err != nil {
-			return nil, err
-		}
-		if ok, err := q(self).TryPut(item); err != nil || !ok {
-			if err == nil {
-				err = rt.NewInstance(queueFullClass)
+	// Queue, PriorityQueue and LifoQueue. The queue in use remembers the
+	// thread using it: a priority queue compares its items on it.
+	q := func(th *rt.Thread, v rt.Value) *sim.Queue {
+		o := v.(*aQueue)
+		o.th = th
+		return o.q
+	}
+	for _, c := range []*rt.Class{aQueueClass, aPrioQClass, aLifoQClass} {
+		await(c, "put", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			item, err := arg(args, "put")
+			if err != nil {
+				return nil, err
 			}
-			return nil, err
-		}
-		return rt.None, nil
-	})
-	sync(aQueueClass, "get_nowait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		v, ok, err := q(self).TryGet()
-		if err == nil && !ok {
-			err = rt.NewInstance(queueEmptyClass)
-		}
-		return valueOf(v), err
-	})
-	sync(aQueueClass, "task_done", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-		return rt.None, q(self).TaskDone()
-	})
-	def(aQueueClass, "qsize", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		return rt.MakeInt(int64(q(self).Qsize())), nil
-	})
-	def(aQueueClass, "empty", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		return rt.MakeBool(q(self).Empty()), nil
-	})
-	def(aQueueClass, "full", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		return rt.MakeBool(q(self).Full()), nil
-	})
+			return rt.None, q(th, self).Put(t, item)
+		})
+		await(c, "get", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			v, err := q(th, self).Get(t)
+			return valueOf(v), err
+		})
+		await(c, "join", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			return rt.None, q(th, self).Join(t)
+		})
+		sync(c, "put_nowait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			item, err := arg(args, "put_nowait")
+			if err != nil {
+				return nil, err
+			}
+			if ok, err := q(th, self).TryPut(item); err != nil || !ok {
+				if err == nil {
+					err = rt.NewInstance(queueFullClass)
+				}
+				return nil, err
+			}
+			return rt.None, nil
+		})
+		sync(c, "get_nowait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			v, ok, err := q(th, self).TryGet()
+			if err == nil && !ok {
+				err = rt.NewInstance(queueEmptyClass)
+			}
+			return valueOf(v), err
+		})
+		sync(c, "task_done", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			return rt.None, q(th, self).TaskDone()
+		})
+		def(c, "qsize", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			return rt.MakeInt(int64(q(th, self).Qsize())), nil
+		})
+		def(c, "empty", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			return rt.MakeBool(q(th, self).Empty()), nil
+		})
+		def(c, "full", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			return rt.MakeBool(q(th, self).Full()), nil
+		})
+	}
 
 	// Event.
 	e := func(v rt.Value) *sim.Event { return v.(*aEvent).e }
@@ -560,14 +593,14 @@ func init() {
 	def(aEventClass, "is_set", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return rt.MakeBool(e(self).IsSet()), nil
 	})
-	await(aEventClass, "wait", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+	await(aEventClass, "wait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 		return rt.True, e(self).Wait(t)
 	})
 
 	// Lock, Semaphore, BoundedSemaphore and Condition (its lock's
 	// methods), with `async with`.
 	for _, c := range []*rt.Class{aLockClass, aSemClass, aBSemClass, aCondClass} {
-		acquire := func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+		acquire := func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 			switch o := self.(type) {
 			case *aLock:
 				return rt.True, o.l.Acquire(t)
@@ -586,12 +619,12 @@ func init() {
 			return rt.None, self.(*aSem).s.Release()
 		}
 		await(c, "acquire", acquire)
-		await(c, "__aenter__", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
-			_, err := acquire(self, args, t)
+		await(c, "__aenter__", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+			_, err := acquire(th, self, args, t)
 			return rt.None, err
 		})
 		sync(c, "release", release)
-		await(c, "__aexit__", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+		await(c, "__aexit__", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 			_, err := release(nil, self, nil, t)
 			return rt.False, err
 		})
@@ -608,7 +641,7 @@ func init() {
 
 	// Condition's own methods.
 	cond := func(v rt.Value) *sim.Condition { return v.(*aCond).c }
-	await(aCondClass, "wait", func(self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
+	await(aCondClass, "wait", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 		return rt.True, cond(self).Wait(t)
 	})
 	aDef(aCondClass, "wait_for", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
