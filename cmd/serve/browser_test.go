@@ -243,9 +243,9 @@ func (b *browserSession) shot(name string) {
 	}
 }
 
-// viewShot checks the view's own pixels (what ebiten drew) have the lane
-// colours in them: the canvas is WebGL, which a page screenshot may not
-// show in every headless mode.
+// viewShows reports whether the view's own pixels (what ebiten drew)
+// contain a colour, given as "0xRR, 0xGG, 0xBB": the canvas is WebGL,
+// which a page screenshot may not show in every headless mode.
 func (b *browserSession) viewShows(colour string) bool {
 	b.t.Helper()
 	return eval[bool](b, `(async () => {
