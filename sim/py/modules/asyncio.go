@@ -46,10 +46,12 @@ type asyncioState struct {
 	in    *rt.Interp
 	tasks map[*sim.Task]*aTask
 	made  int // tasks created, for asyncio's default names Task-1, Task-2, ...
+	// signals are the loop's signal handlers (add_signal_handler).
+	signals map[sim.Signal]*signalHandler
 }
 
 func newAsyncio(in *rt.Interp) *rt.Module {
-	st := &asyncioState{in: in, tasks: map[*sim.Task]*aTask{}}
+	st := &asyncioState{in: in, tasks: map[*sim.Task]*aTask{}, signals: map[sim.Signal]*signalHandler{}}
 	m := newModule("asyncio")
 	for _, c := range []*rt.Class{AsyncioCancelledErrorClass, invalidStateClass, queueEmptyClass, queueFullClass} {
 		m.NS.Set(c.Name, c)

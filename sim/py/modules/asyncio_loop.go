@@ -19,7 +19,64 @@ var (
 
 type loopObj struct{ st *asyncioState }
 
+// signalHandler is one add_signal_handler registration: the
+// signal's queue, watched by a small task that calls the handler.
+type signalHandler struct {
+	q *sim.SignalQueue
+}
+
 func (l *loopObj) Type() *rt.Class { return loopClass }
+
+// addSignalHandler is add_signal_handler(sig, callback, *args): from now
+// on each arrival of sig calls callback(*args) in the loop (a small task
+// waiting on the signal, as the view shows), instead of the signal's
+// default action. A second registration for sig replaces the first.
+func (l *loopObj) addSignalHandler(th *rt.Thread, args []rt.Value) (rt.Value, error) {
+	if len(args) < 2 {
+		return nil, rt.ArgError("add_signal_handler() missing required positional arguments")
+	}
+	n, ok := args[0].(rt.Int)
+	if !ok {
+		return nil, rt.NewError(rt.TypeErrorClass, "sig must be an int, not "+rt.TypeName(args[0]))
+	}
+	sig, cb, cbArgs := sim.Signal(n), args[1], args[2:]
+	l.removeSignalHandler(th, sig)
+	in, cost := l.st.in, th.OpCost
+	return rt.None, acall(th, func(t *sim.Task) error {
+		h := &signalHandler{q: t.Kernel().NewSignalQueue("signal "+sig.String(), sig)}
+		l.st.signals[sig] = h
+		t.Spawn("signal handler", func(t *sim.Task) (any, error) {
+			for {
+				if _, err := h.q.Get(t); err != nil {
+					return nil, nil // removed, or the run is ending
+				}
+				cth := rt.NewThread(in, t)
+				cth.OpCost = cost
+				_, err := rt.Call(cth, cb, cbArgs, nil)
+				cth.Flush()
+				if err != nil {
+					return nil, &taskFailure{err: err, in: in}
+				}
+			}
+		}, true)
+		return nil
+	})
+}
+
+// removeSignalHandler gives sig its default action back and reports
+// whether a handler was removed.
+func (l *loopObj) removeSignalHandler(th *rt.Thread, sig sim.Signal) bool {
+	h, ok := l.st.signals[sig]
+	if !ok {
+		return false
+	}
+	delete(l.st.signals, sig)
+	th.OnTask(func() error {
+		h.q.Close()
+		return nil
+	})
+	return true
+}
 
 // handle is a scheduled callback: cancel() before its time stops it.
 type handle struct {
@@ -112,6 +169,19 @@ func init() {
 			return l.schedule(th, when, args[1], args[2:])
 		})
 	}
+	method("add_signal_handler", func(th *rt.Thread, l *loopObj, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		return l.addSignalHandler(th, args)
+	})
+	method("remove_signal_handler", func(th *rt.Thread, l *loopObj, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		if len(args) != 1 {
+			return nil, rt.ArgError("remove_signal_handler() takes exactly one argument (%d given)", len(args))
+		}
+		n, ok := args[0].(rt.Int)
+		if !ok {
+			return nil, rt.NewError(rt.TypeErrorClass, "sig must be an int, not "+rt.TypeName(args[0]))
+		}
+		return rt.MakeBool(l.removeSignalHandler(th, sim.Signal(n))), nil
+	})
 	rt.Def(handleClass, "cancel", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		args[0].(*handle).cancelled = true
 		return rt.None, nil

@@ -3,6 +3,9 @@ package modules_test
 import (
 	"strings"
 	"testing"
+
+	"asyncplay/sim"
+	"asyncplay/sim/py/run"
 )
 
 // asyncio against python3's own asyncio, made deterministic and instant:
@@ -638,5 +641,33 @@ print("after run")
 	gotOut, gotErr, gotCode := stdRun(src, 0)
 	if gotOut != wantOut || gotErr != wantErr || gotCode != wantCode {
 		t.Errorf("got (exit %d)\n%s%s\npython3 (exit %d)\n%s%s", gotCode, gotOut, gotErr, wantCode, wantOut, wantErr)
+	}
+}
+
+// Signal handlers: signals injected at virtual times call the handlers
+// added with loop.add_signal_handler, in the loop, instead of their
+// default actions (python3 cannot be sent signals at virtual times, so
+// this one is checked against the expected output).
+func TestAsyncioSignalHandlers(t *testing.T) {
+	src := `import asyncio, signal
+
+async def main():
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    loop.add_signal_handler(signal.SIGINT, lambda: print("SIGINT at", loop.time()))
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    await stop.wait()
+    print("stopping at", loop.time(), loop.remove_signal_handler(signal.SIGTERM), loop.remove_signal_handler(signal.SIGTERM))
+
+asyncio.run(main())
+`
+	var out strings.Builder
+	res := run.Program(src, run.Config{Stdout: &out, Stderr: &out, Modules: run.StandardModules,
+		Setup: func(k *sim.Kernel) {
+			k.Inject(sim.Second, sim.SIGINT)
+			k.Inject(3*sim.Second/2, sim.SIGTERM)
+		}})
+	if got, want := out.String(), "SIGINT at 1.0\nstopping at 1.5 True False\n"; got != want || res.ExitCode != 0 {
+		t.Errorf("got (exit %d)\n%s\nwant\n%s", res.ExitCode, got, want)
 	}
 }
