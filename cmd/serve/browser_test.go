@@ -359,6 +359,29 @@ func TestBrowserStepsScrubsAndMonitors(t *testing.T) {
 		t.Error("the view draws no running bar")
 	}
 	b.shot("stepped")
+
+	// Zoom: + halves the time window around the cursor, - widens it back.
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.zoom-in")))
+	b.wait(bridge + `.state().zoom === 2`)
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.zoom-out")))
+	b.wait(bridge + `.state().zoom === 1`)
+
+	// Exports: the downloads are a Chrome trace that parses with its events
+	// and a PNG of the view (caught before the browser saves them).
+	b.do(script(`(window.__downloads = [], URL.createObjectURL = (blob) => { window.__downloads.push(blob); return "blob:test"; },
+		HTMLAnchorElement.prototype.click = function () {})`))
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.export-trace")),
+		chromedp.Click(chromedp.CSS("figure.program:nth-of-type(1) button.export-png")))
+	b.wait(`window.__downloads.length === 2`)
+	got := eval[[]string](b, `(async () => {
+		const [trace, png] = window.__downloads;
+		const events = JSON.parse(await trace.text()).traceEvents;
+		const sig = new Uint8Array(await png.arrayBuffer()).slice(1, 4);
+		return [trace.type, String(events.length > 0), png.type, String.fromCharCode(...sig)];
+	})()`)
+	if fmt.Sprint(got) != "[application/json true image/png PNG]" {
+		t.Errorf("exports: %v", got)
+	}
 }
 
 // TestBrowserEditRunAndSyntaxError: text typed into the editor is what

@@ -5,9 +5,12 @@
 //
 //	go run ./cmd/serve                      # site/dist on 127.0.0.1:8080
 //	go run ./cmd/serve -addr :9000 -dir out
+//	go run ./cmd/serve -dev                 # read the site again when sitebuild -watch changes it
 //
 // It listens on the loopback address unless told otherwise: a laptop at a
-// conference should not serve the room by accident.
+// conference should not serve the room by accident. Ctrl-C or SIGTERM
+// stops it once the requests in flight are answered. Every response
+// carries a Content-Security-Policy that allows only the site itself.
 package main
 
 import (

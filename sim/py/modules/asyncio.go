@@ -311,7 +311,7 @@ func (st *asyncioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.V
 	}
 	var result any
 	var joinErr error
-	err = kcall(th, func(t *sim.Task) error {
+	err = acall(th, func(t *sim.Task) error {
 		result, joinErr = t.Join(main.t)
 		var rest []*sim.Task
 		for other := range st.tasks {
