@@ -204,6 +204,16 @@ func (b *browserSession) shown(n int) {
 	b.wait(prog(n) + `.querySelector(".clock").textContent === ` + bridge + `.state().cursorText + " / " + ` + bridge + `.state().endText`)
 }
 
+// placed waits until the view frame sits exactly over program n's view
+// slot: the page moves it when the layout changes (a monitor opening),
+// one frame later, and a click in between could land on the frame.
+func (b *browserSession) placed(n int) {
+	b.t.Helper()
+	b.wait(`(() => { const f = document.querySelector("iframe.view-frame").getBoundingClientRect();
+		const s = ` + prog(n) + `.querySelector(".view-slot").getBoundingClientRect();
+		return Math.abs(f.top - s.top) < 1 && Math.abs(f.height - s.height) < 1; })()`)
+}
+
 // key presses a key on the page (not in the editor).
 func (b *browserSession) key(k string) {
 	b.t.Helper()
@@ -345,6 +355,7 @@ func TestBrowserStepsScrubsAndMonitors(t *testing.T) {
 	// A click on task 2's lane halfway across moves the cursor there and
 	// shows where the task stands in the monitor.
 	b.do(script(`document.querySelector("iframe.view-frame").scrollIntoView({block: "center"})`))
+	b.placed(1)
 	xy := eval[[]float64](b, `(() => { const r = document.querySelector("iframe.view-frame").getBoundingClientRect();
 		return [r.left + 170 + (r.width - 178) / 2, r.top + 64 + 24 + 12]; })()`)
 	b.do(chromedp.MouseClickXY(xy[0], xy[1]))
@@ -474,8 +485,9 @@ func TestBrowserMonitorCancels(t *testing.T) {
 	b.do(script(bridge+`.pause()`), script(bridge+`.seek(6e9)`))
 	b.shown(2)
 	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) details.monitor summary")),
-		script(prog(2)+`.querySelector("input.task-id").value = "3"`),
-		chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) button.cancel")))
+		script(prog(2)+`.querySelector("input.task-id").value = "3"`))
+	b.placed(2)
+	b.do(chromedp.Click(chromedp.CSS("figure.program:nth-of-type(2) button.cancel")))
 	b.waitRun(2)
 	b.wait(prog(2) + `.querySelector("ul.commands").textContent === "cancel task 3 at 6.000000s"`)
 	if at := eval[float64](b, bridge+`.state().cursor`); at != 6e9 {

@@ -164,7 +164,7 @@ class WidgetImpl implements Widget {
     where.addEventListener("click", () => this.where(Number(this.taskInput.value)));
     cancel.addEventListener("click", () => this.command({ cancel: Number(this.taskInput.value) }));
     send.addEventListener("click", () => this.command({ signal: this.signal.value }));
-    this.monitor.addEventListener("toggle", () => this.refresh());
+    this.monitor.addEventListener("toggle", () => { this.refresh(); place(); });
     figure.addEventListener("focusin", () => { if (this.asyncplay) active = this; });
   }
 
