@@ -99,6 +99,9 @@ func (tr *Trace) appendJSON(b []byte, seq int, r Record) []byte {
 		o.str("name", info.Name)
 		o.int("parent", int64(r.Obj))
 		o.bool("daemon", info.Daemon)
+		if info.Lane != LaneTask {
+			o.str("lane", info.Lane.String())
+		}
 	case EvState:
 		o.str("state", r.State.String())
 		switch {
@@ -166,6 +169,10 @@ func (tr *Trace) appendJSON(b []byte, seq int, r Record) []byte {
 		o.int("watchers", int64(r.Aux))
 	case EvWarning, EvEnd:
 		o.str("text", tr.Strings[r.Val])
+	case EvNet:
+		o.int("obj", int64(r.Obj))
+		o.str("op", NetOp(r.Aux).String())
+		o.int("val", r.Val)
 	}
 	return append(o.b, '}')
 }
@@ -281,6 +288,14 @@ func (tr *Trace) WriteChrome(w io.Writer) error {
 			counter(objName(r.Obj), r.T, "value", r.Val)
 		case EvGroup:
 			counter(objName(r.Obj), r.T, "held", r.Val)
+		case EvNet:
+			switch op := NetOp(r.Aux); op {
+			case NetSendBuf, NetInFlight, NetRecvBuf:
+				counter(objName(r.Obj), r.T, op.String(), r.Val)
+			case NetSndCap, NetRcvCap, NetListen:
+			default:
+				instant(op.String(), r.Task, r.T, `{"socket":`+string(appendJSONString(nil, objName(r.Obj)))+`}`)
+			}
 		case EvOutput:
 			instant("output", r.Task, r.T, `{"text":`+string(appendJSONString(nil, tr.Strings[r.Val]))+`}`)
 		case EvCancel:

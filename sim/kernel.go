@@ -435,12 +435,17 @@ func (k *Kernel) limitError(limit string, max int64) *LimitError {
 
 // spawn creates a READY task. parent is nil for the main task.
 func (k *Kernel) spawn(parent *Task, name string, fn TaskFunc, daemon bool) *Task {
+	return k.spawnLane(parent, name, fn, daemon, LaneTask)
+}
+
+// spawnLane creates a READY task of the given lane.
+func (k *Kernel) spawnLane(parent *Task, name string, fn TaskFunc, daemon bool, lane Lane) *Task {
 	if k.live >= k.lim.Tasks {
 		k.abortCurrent(k.limitError("tasks", int64(k.lim.Tasks)))
 	}
 	k.nextID++
 	t := &Task{k: k, id: k.nextID, name: name, fn: fn, daemon: daemon,
-		allowCancel: true, timeout: never}
+		allowCancel: true, timeout: never, lane: lane}
 	t.sleepTimer = timer{idx: -1, kind: timerSleep, task: t}
 	t.timeoutTimer = timer{idx: -1, kind: timerTimeout, task: t}
 	var pid int
@@ -450,7 +455,7 @@ func (k *Kernel) spawn(parent *Task, name string, fn TaskFunc, daemon bool) *Tas
 	}
 	k.tasks = append(k.tasks, t)
 	k.live++
-	k.trace.Tasks = append(k.trace.Tasks, TaskInfo{ID: t.id, Name: name, Parent: pid, Daemon: daemon})
+	k.trace.Tasks = append(k.trace.Tasks, TaskInfo{ID: t.id, Name: name, Parent: pid, Daemon: daemon, Lane: lane})
 	k.emit(EvSpawn, t.id, pid, 0, 0, 0)
 	k.makeReady(t, nil)
 	return t

@@ -15,3 +15,15 @@ func (k *Kernel) currentID() int {
 	}
 	return 0
 }
+
+// NewObject registers an object of the world (a socket, a listener) in the
+// trace and returns its id; capacity is what [ObjectInfo.Cap] reports.
+func (k *Kernel) NewObject(kind, name string, capacity int) int {
+	return k.newObject(kind, name, capacity)
+}
+
+// RecordNet records a change of socket obj (see [NetOp]), made by the
+// running task or, between tasks, by the world.
+func (k *Kernel) RecordNet(obj int, op NetOp, val int64) {
+	k.emit(EvNet, k.currentID(), obj, 0, val, int32(op))
+}

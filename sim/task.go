@@ -19,6 +19,7 @@ type Task struct {
 	name   string
 	parent int
 	daemon bool
+	lane   Lane
 	fn     TaskFunc
 
 	next  func() (trap, bool) // the coroutine, created on first run
@@ -175,6 +176,19 @@ func (t *Task) SleepUntil(when Time) error {
 // when the spawner next blocks. Daemon tasks are never expected to be joined.
 func (t *Task) Spawn(name string, fn TaskFunc, daemon bool) *Task {
 	return t.k.spawn(t, name, fn, daemon)
+}
+
+// SpawnLane creates a daemon task of another lane (a thread or process of
+// the program, or a peer the program starts); see [Lane].
+func (t *Task) SpawnLane(name string, fn TaskFunc, lane Lane) *Task {
+	return t.k.spawnLane(t, name, fn, true, lane)
+}
+
+// SpawnPeer creates a daemon task for the world outside the program, with
+// no parent. The world calls it from a timer callback ([Kernel.At]) or
+// before the run starts.
+func (k *Kernel) SpawnPeer(name string, fn TaskFunc) *Task {
+	return k.spawnLane(nil, name, fn, true, LanePeer)
 }
 
 // Join waits for target to end and returns its result; if target failed
@@ -395,6 +409,9 @@ func (t *Task) Name() string { return t.name }
 
 // Parent is the id of the task that spawned this one (0 for main).
 func (t *Task) Parent() int { return t.parent }
+
+// Lane says what the task stands for.
+func (t *Task) Lane() Lane { return t.lane }
 
 // Daemon reports whether the task was spawned as a daemon.
 func (t *Task) Daemon() bool { return t.daemon }

@@ -57,6 +57,9 @@ const (
 	EvWarning
 	// EvEnd: the run ended; Val is the string index of how.
 	EvEnd
+	// EvNet: socket Obj changed; Aux is a [NetOp] saying how and Val is its
+	// value (a buffer level, a capacity, the peer socket's object id).
+	EvNet
 	numKinds
 )
 
@@ -65,7 +68,46 @@ var kindNames = [numKinds]string{
 	EvTimeout: "timeout", EvTimer: "timer", EvObject: "object", EvQueue: "queue",
 	EvFlag: "flag", EvLock: "lock", EvSema: "sema", EvGroup: "group",
 	EvRelease: "release", EvOutput: "output", EvSignal: "signal",
-	EvWarning: "warning", EvEnd: "end",
+	EvWarning: "warning", EvEnd: "end", EvNet: "net",
+}
+
+// NetOp says what an [EvNet] record records about a socket. Each socket of
+// a connection has a send buffer (bytes its program wrote that the network
+// has not taken yet), bytes in flight towards its peer, and a receive
+// buffer (bytes that arrived and its program has not read). The levels are
+// recorded after each change, so the view can draw a connection as a pipe.
+type NetOp int32
+
+const (
+	_           NetOp = iota
+	NetSendBuf        // Val: the send buffer's level in bytes
+	NetInFlight       // Val: bytes on the wire towards the peer
+	NetRecvBuf        // Val: the receive buffer's level in bytes
+	NetSndCap         // Val: the send buffer's capacity (SO_SNDBUF)
+	NetRcvCap         // Val: the receive buffer's capacity (SO_RCVBUF)
+	NetListen         // Val: the backlog
+	NetConnect        // Val: the peer socket; the connection is established
+	NetAccept         // Val: the accepted socket, taken by the listener Obj
+	NetRefused        // the connection attempt was refused
+	NetFin            // the socket sent its end of file (close or shutdown)
+	NetEOF            // the peer's end of file arrived
+	NetReset          // the connection was reset
+	NetClosed         // the program closed the socket
+	numNetOps
+)
+
+var netOpNames = [numNetOps]string{
+	NetSendBuf: "send_buffer", NetInFlight: "in_flight", NetRecvBuf: "recv_buffer",
+	NetSndCap: "sndbuf", NetRcvCap: "rcvbuf", NetListen: "listen",
+	NetConnect: "connect", NetAccept: "accept", NetRefused: "refused",
+	NetFin: "fin", NetEOF: "eof", NetReset: "reset", NetClosed: "closed",
+}
+
+func (op NetOp) String() string {
+	if op > 0 && op < numNetOps {
+		return netOpNames[op]
+	}
+	return fmt.Sprintf("netop(%d)", int32(op))
 }
 
 func (k Kind) String() string {
@@ -107,7 +149,35 @@ type TaskInfo struct {
 	Name   string
 	Parent int
 	Daemon bool
-	Group  int // object id of its task group, 0 if none
+	Group  int  // object id of its task group, 0 if none
+	Lane   Lane // what the task stands for: the program's task, a peer, a thread
+}
+
+// Lane says what a task stands for in the simulated world. The kernel
+// schedules every lane the same way; the view and the monitor tell them
+// apart, and a thread or process lane spends its CPU time differently (see
+// [Task.Work]).
+type Lane uint8
+
+const (
+	// LaneTask is a task of the program's kernel.
+	LaneTask Lane = iota
+	// LanePeer is the world outside the program: a scripted client, a
+	// streaming source, a slow sink, an HTTP service.
+	LanePeer
+	// LaneThread is a thread of the program's process (run_in_thread).
+	LaneThread
+	// LaneProcess is a worker process (run_in_process).
+	LaneProcess
+)
+
+var laneNames = [...]string{"task", "peer", "thread", "process"}
+
+func (l Lane) String() string {
+	if int(l) < len(laneNames) {
+		return laneNames[l]
+	}
+	return fmt.Sprintf("lane(%d)", uint8(l))
 }
 
 // ObjectInfo describes a kernel object once, when it is created.
