@@ -129,6 +129,7 @@ type Kernel struct {
 	signals    signalTable
 	unjoined   []*Task
 
+	ext      map[any]any // the world's state of this run, by its package's key
 	trace    *Trace
 	traceOff bool
 	zeroCost bool

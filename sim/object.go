@@ -27,3 +27,17 @@ func (k *Kernel) NewObject(kind, name string, capacity int) int {
 func (k *Kernel) RecordNet(obj int, op NetOp, val int64) {
 	k.emit(EvNet, k.currentID(), obj, 0, val, int32(op))
 }
+
+// Ext returns what SetExt stored under key (nil if nothing): how a package
+// of the world (the network, the pools) keeps its state for one run
+// without the kernel knowing its types.
+func (k *Kernel) Ext(key any) any { return k.ext[key] }
+
+// SetExt stores v under key for [Kernel.Ext]. Use an unexported key type of
+// the calling package, as with context values.
+func (k *Kernel) SetExt(key, v any) {
+	if k.ext == nil {
+		k.ext = map[any]any{}
+	}
+	k.ext[key] = v
+}
