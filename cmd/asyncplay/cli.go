@@ -11,6 +11,7 @@ import (
 
 	"asyncplay/sim"
 	"asyncplay/sim/py/run"
+	"asyncplay/sim/world"
 )
 
 const usage = `asyncplay runs Python programs on asyncplay's simulated kernel.
@@ -32,6 +33,10 @@ Flags:
   --max-steps N        stop after N steps (operations and task switches)
   --signal SIG@TIME    deliver a signal at a virtual time, e.g. SIGINT@10s;
                        may be repeated
+  --world FILE         the world outside the program: hosts, scripted clients,
+                       sources, sinks, HTTP services, terminals and signals
+                       (the format is in the world package's documentation,
+                       docs/world.md)
   --trace FILE         write the trace as JSON lines
   --chrome-trace FILE  write the trace in Chrome's format (open in Perfetto)
   --ps                 print the monitor's ps (to stderr) where the run ended
@@ -62,6 +67,7 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showPS := fs.Bool("ps", false, "")
 	var signals signalFlags
 	fs.Var(&signals, "signal", "")
+	worldPath := fs.String("world", "", "")
 	if err := fs.Parse(reorder(args[1:])); err != nil {
 		return 2
 	}
@@ -88,12 +94,36 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.File = file
+	var spec *world.Spec
+	if *worldPath != "" {
+		text, err := os.ReadFile(*worldPath)
+		if err == nil {
+			spec, err = world.Parse(*worldPath, string(text))
+		}
+		if err != nil {
+			var werr *world.Error
+			if !errors.As(err, &werr) {
+				fmt.Fprintln(stderr, "asyncplay run: --world:", err)
+			} else {
+				fmt.Fprint(stderr, err) // python3's syntax error layout, which names the file
+			}
+			return 2
+		}
+	}
+	var setupErr error
 	cfg.Setup = func(k *sim.Kernel) {
+		if spec != nil {
+			setupErr = spec.Install(k)
+		}
 		for _, s := range signals {
 			k.Inject(s.at, s.sig)
 		}
 	}
 	res := run.Program(src, cfg)
+	if setupErr != nil {
+		fmt.Fprintln(stderr, "asyncplay run: --world:", strings.TrimSpace(setupErr.Error()))
+		return 2
+	}
 	if *showPS {
 		fmt.Fprint(stderr, psAtEnd(res.Kernel))
 	}

@@ -47,6 +47,7 @@ type Socket struct {
 
 	backlog   int
 	acceptQ   []*Socket
+	onAccept  func(c *Socket) // a peer's listener hands connections to it
 	connErr   error
 	connDone  bool
 	abandoned bool // its connect was cancelled while on its way
@@ -154,6 +155,11 @@ func (s *Socket) Listen(backlog int) error {
 	return nil
 }
 
+// OnAccept makes a listener hand each connection to accept as it
+// arrives, in the world's timer phase, instead of queueing it for Accept:
+// how a peer's server starts a task per connection.
+func (s *Socket) OnAccept(accept func(c *Socket)) { s.onAccept = accept }
+
 // Accept waits for a connection and returns its socket.
 func (s *Socket) Accept(t *sim.Task) (*Socket, error) {
 	for {
@@ -238,8 +244,13 @@ func (s *Socket) attempt(h *Host, try int) {
 			c.register(c.local.String() + " from " + c.remote.String())
 			c.record(sim.NetConnect, int64(s.id))
 			s.peer = c
-			l.acceptQ = append(l.acceptQ, c)
-			k.WakeAll(&l.readers)
+			if l.onAccept != nil {
+				l.record(sim.NetAccept, int64(c.id))
+				l.onAccept(c)
+			} else {
+				l.acceptQ = append(l.acceptQ, c)
+				k.WakeAll(&l.readers)
+			}
 			k.At(k.Now()+s.latency, func() {
 				if s.abandoned {
 					c.gotReset()
@@ -300,6 +311,20 @@ func (s *Socket) SendAll(t *sim.Task, p []byte) error {
 			return nil
 		}
 	}
+}
+
+// TrySend copies what fits of p into the send buffer without waiting, for
+// the world's inputs (a line typed into a terminal), which have no task to
+// block.
+func (s *Socket) TrySend(p []byte) (int, error) {
+	if err := s.writeErr(); err != nil {
+		return 0, err
+	}
+	n := min(len(p), s.sndCap-s.send.len())
+	s.send.write(p[:n])
+	s.record(sim.NetSendBuf, int64(s.send.len()))
+	s.pump()
+	return n, nil
 }
 
 // writeErr says why the socket cannot be written now, if it cannot.
@@ -403,6 +428,17 @@ func (s *Socket) Close() {
 	s.record(sim.NetClosed, 0)
 	k.WakeAll(&s.readers)
 	k.WakeAll(&s.writers)
+}
+
+// Abort closes the socket by resetting the connection (SO_LINGER with a
+// zero timeout): the peer gets ConnectionResetError, buffered bytes are
+// dropped. It is how a peer dies mid-transfer.
+func (s *Socket) Abort() {
+	if s.state == connected {
+		s.recv.clear()
+		s.sendReset()
+	}
+	s.Close()
 }
 
 // SetSndBuf and SetRcvBuf set the buffers' capacities (SO_SNDBUF,

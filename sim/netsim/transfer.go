@@ -105,7 +105,8 @@ func (s *Socket) sendReset() {
 	}
 }
 
-// gotReset is a reset arriving: the socket's buffers are dropped, its
+// gotReset is a reset arriving: what the socket had to send is dropped;
+// what arrived before the reset can still be read (as on Linux), then the
 // program's next call fails with ConnectionResetError, later writes with
 // BrokenPipeError.
 func (s *Socket) gotReset() {
@@ -114,7 +115,6 @@ func (s *Socket) gotReset() {
 	}
 	s.reset, s.err = true, ErrReset
 	s.send.clear()
-	s.recv.clear()
 	s.record(sim.NetReset, 0)
 	k := s.n.k
 	k.WakeAll(&s.readers)

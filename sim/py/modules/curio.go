@@ -100,6 +100,7 @@ func newCurio(in *rt.Interp) *rt.Module {
 	})
 	st.defineSync(m)
 	st.defineGroup(m)
+	st.defineNet(m)
 	return m
 }
 

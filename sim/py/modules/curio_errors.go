@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"asyncplay/sim"
+	"asyncplay/sim/netsim"
 	rt "asyncplay/sim/py/runtime"
 )
 
@@ -68,6 +69,8 @@ func ConvertKernelErr(err error) error {
 		return rt.NewError(cls, e.Msg)
 	case *sim.PanicError:
 		return rt.NewError(rt.SystemErrorClass, e.Error())
+	case *netsim.Error:
+		return netErr(e)
 	}
 	var py *rt.Instance
 	if errors.As(err, &py) && py.Exc != nil {

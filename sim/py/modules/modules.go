@@ -8,6 +8,7 @@ package modules
 
 import (
 	"sort"
+	"strings"
 
 	"asyncplay/sim/py/runtime"
 )
@@ -35,9 +36,26 @@ func Names() []string {
 // built once per interpreter, on first import.
 func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 	built := map[string]*runtime.Module{}
-	return func(name string) (runtime.Value, bool) {
+	var self func(name string) (runtime.Value, bool)
+	self = func(name string) (runtime.Value, bool) {
 		if m, ok := built[name]; ok {
 			return m, true
+		}
+		if i := strings.LastIndexByte(name, '.'); i > 0 {
+			// a submodule is an attribute of its package: build the package
+			// first, so `import curio.socket` and `curio.socket` agree
+			if _, ok := registry[name]; ok {
+				parent, ok := self(name[:i])
+				if !ok {
+					return nil, false
+				}
+				if sub, ok := parent.(*runtime.Module).NS.Get(name[i+1:]); ok {
+					if m, ok := sub.(*runtime.Module); ok {
+						built[name] = m
+						return m, true
+					}
+				}
+			}
 		}
 		b, ok := registry[name]
 		if !ok {
@@ -46,8 +64,17 @@ func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 		m := b(in)
 		built[name] = m
 		noteImported(built, name, m)
+		for _, sub := range Names() { // the package's submodules are its attributes
+			if rest, ok := strings.CutPrefix(sub, name+"."); ok && !strings.Contains(rest, ".") {
+				if _, done := built[sub]; !done {
+					built[sub] = registry[sub](in)
+				}
+				m.NS.Set(rest, built[sub])
+			}
+		}
 		return m, true
 	}
+	return self
 }
 
 // newModule starts a module with its __name__.
