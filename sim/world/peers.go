@@ -17,15 +17,18 @@ type peer struct {
 	t     *sim.Task
 	s     *netsim.Socket
 	name  string
-	quiet bool
+	quiet bool // it does not show what it reads (it still shows errors)
 	buf   []byte
 	eof   bool
 }
 
 func (p *peer) show(text string) {
-	if p.quiet {
-		return
+	if !p.quiet {
+		p.say(text)
 	}
+}
+
+func (p *peer) say(text string) {
 	for _, line := range strings.SplitAfter(text, "\n") {
 		if line != "" {
 			p.t.Write(sim.Stdout, "["+p.name+"] "+strings.TrimSuffix(line, "\n")+"\n")
@@ -74,7 +77,7 @@ func (p *peer) fail(what string, err error) error {
 	if errors.As(err, &c) {
 		return err
 	}
-	p.show(what + ": " + err.Error())
+	p.say(what + ": " + err.Error())
 	return nil
 }
 

@@ -39,7 +39,9 @@
 // read all (to the end of file), shutdown (half close), close, reset
 // (close by reset). {i} in a text is the client's number in its group,
 // {n} the send's number. A single client or terminal shows what it reads
-// in the output as "[nc] Hello"; a group of clients is quiet. A terminal
+// in the output as "[nc] Hello"; a group of clients only shows its errors.
+// A client at 0s connects before the program has started: it is refused,
+// as it would be on a real machine. A terminal
 // sends what is typed into it (type NAME at T "TEXT"), the run's input.
 //
 // A source streams records to each connection at its rate, in bursts if

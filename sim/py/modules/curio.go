@@ -32,6 +32,11 @@ func newCurio(in *rt.Interp) *rt.Module {
 	fn(m, "run", st.run)
 	fn(m, "spawn", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		daemon := false
+		for i := range kw.Len() {
+			if kw.Names[i] != "daemon" { // curio passes no keywords on to the coroutine
+				return nil, rt.NewError(rt.TypeErrorClass, "spawn() got an unexpected keyword argument '"+kw.Names[i]+"'")
+			}
+		}
 		if v, ok := kw.Get("daemon"); ok {
 			daemon = truth(th, v)
 		}
