@@ -48,6 +48,7 @@ type Socket struct {
 	backlog   int
 	acceptQ   []*Socket
 	onAccept  func(c *Socket) // a peer's listener hands connections to it
+	watcher   func()          // an event loop's transport, told of every change
 	connErr   error
 	connDone  bool
 	abandoned bool // its connect was cancelled while on its way
@@ -160,6 +161,40 @@ func (s *Socket) Listen(backlog int) error {
 // how a peer's server starts a task per connection.
 func (s *Socket) OnAccept(accept func(c *Socket)) { s.onAccept = accept }
 
+// Watch installs a function called whenever the socket may have become
+// readable or writable (bytes or an end of file arrived, room freed, a
+// reset, a connection to accept): how an event loop's transport learns
+// when to act, as a selector would tell it. nil removes it.
+func (s *Socket) Watch(changed func()) { s.watcher = changed }
+
+// wake wakes the socket's waiting tasks and its watcher.
+func (s *Socket) wake(q *sim.WaitQueue) {
+	s.n.k.WakeAll(q)
+	if s.watcher != nil {
+		s.watcher()
+	}
+}
+
+// RecvNow takes up to max bytes that have arrived, without waiting: empty
+// with eof false means nothing yet.
+func (s *Socket) RecvNow(max int) (p []byte, eof bool, err error) {
+	switch {
+	case s.state == closed:
+		return nil, false, ErrBadFD
+	case s.state != connected:
+		return nil, false, ErrNotConnected
+	case s.recv.len() > 0:
+		p = s.recv.read(max)
+		s.record(sim.NetRecvBuf, int64(s.recv.len()))
+		s.windowOpened()
+		return p, false, nil
+	case s.err != nil:
+		err, s.err = s.err, nil
+		return nil, false, err
+	}
+	return nil, s.eof || s.rdShut || s.reset, nil
+}
+
 // Accept waits for a connection and returns its socket.
 func (s *Socket) Accept(t *sim.Task) (*Socket, error) {
 	for {
@@ -249,7 +284,7 @@ func (s *Socket) attempt(h *Host, try int) {
 				l.onAccept(c)
 			} else {
 				l.acceptQ = append(l.acceptQ, c)
-				k.WakeAll(&l.readers)
+				l.wake(&l.readers)
 			}
 			k.At(k.Now()+s.latency, func() {
 				if s.abandoned {
@@ -276,7 +311,7 @@ func (s *Socket) connected(err error) {
 		s.state = connected
 		s.record(sim.NetConnect, int64(s.peer.id))
 	}
-	s.n.k.WakeAll(&s.writers)
+	s.wake(&s.writers)
 }
 
 // Send copies as much of p as the send buffer has room for, waiting only

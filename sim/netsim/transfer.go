@@ -39,7 +39,7 @@ func (s *Socket) pump() {
 	if moved {
 		s.record(sim.NetSendBuf, int64(s.send.len()))
 		s.record(sim.NetInFlight, int64(s.inflight))
-		k.WakeAll(&s.writers)
+		s.wake(&s.writers)
 	}
 	if s.wantFin && !s.finSent && s.send.len() == 0 {
 		s.finSent = true
@@ -61,7 +61,7 @@ func (s *Socket) arrive(chunk []byte) {
 	default:
 		p.recv.write(chunk)
 		p.record(sim.NetRecvBuf, int64(p.recv.len()))
-		s.n.k.WakeAll(&p.readers)
+		p.wake(&p.readers)
 	}
 }
 
@@ -72,7 +72,7 @@ func (s *Socket) finArrived() {
 	}
 	s.eof = true
 	s.record(sim.NetEOF, 0)
-	s.n.k.WakeAll(&s.readers)
+	s.wake(&s.readers)
 }
 
 // windowOpened tells the peer, one latency later, that this socket's
@@ -116,9 +116,8 @@ func (s *Socket) gotReset() {
 	s.reset, s.err = true, ErrReset
 	s.send.clear()
 	s.record(sim.NetReset, 0)
-	k := s.n.k
-	k.WakeAll(&s.readers)
-	k.WakeAll(&s.writers)
+	s.n.k.WakeAll(&s.readers)
+	s.wake(&s.writers)
 }
 
 // buffer is a byte FIFO that reuses its array.

@@ -141,6 +141,16 @@ func (r *reader) step() (Step, *Error) {
 	switch w.s {
 	case "send":
 		st.Kind, st.Times = Send, 1
+		if w, ok := r.peek(); ok && !w.quoted {
+			// send 1MB: that many bytes of filler text, for bulk transfers
+			n, perr := parseSize(w.s)
+			if perr != "" || n <= 0 {
+				return st, r.errAt(w, "send takes a \"text\" or a size such as 64KiB, not %q", w.s)
+			}
+			r.i++
+			st.Text = filler(int(n))
+			break
+		}
 		if st.Text, err = r.text("the text to send"); err != nil {
 			return st, err
 		}
@@ -405,4 +415,10 @@ func (s *Spec) lineErr(line int, word, msg string) *Error {
 	text := s.lines[line-1]
 	col := max(strings.Index(text, word), 0)
 	return &Error{File: s.File, Line: line, Col: col, Len: len(strings.TrimSuffix(word, ":")), Text: text, Msg: msg}
+}
+
+// filler is n bytes of lines of text, so bulk data still reads as lines.
+func filler(n int) string {
+	const line = "the quick brown fox jumps over the lazy dog 0123456789\n"
+	return strings.Repeat(line, n/len(line)+1)[:n]
 }

@@ -35,7 +35,7 @@
 //	signal SIGINT at 30s
 //
 // A client connects at its time and runs its steps: send TEXT (xN every
-// DUR repeats it), wait DUR, read line / read N lines / read N bytes /
+// DUR repeats it), send SIZE (that many bytes of filler lines), wait DUR, read line / read N lines / read N bytes /
 // read all (to the end of file), shutdown (half close), close, reset
 // (close by reset). {i} in a text is the client's number in its group,
 // {n} the send's number. A single client or terminal shows what it reads

@@ -155,6 +155,7 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 	})
 	st.defineSync(m)
 	st.defineTaskGroup(m)
+	st.defineStreams(m)
 	return m
 }
 

@@ -42,9 +42,31 @@ func runWithWorld(t *testing.T, path string) (string, *sim.Kernel) {
 	return out, res.Kernel
 }
 
+// tracedNet are the programs whose whole trace is pinned too: every byte
+// written, moved and read, every buffer level and blocked side.
+var tracedNet = map[string]bool{"echo_server": true, "managed_echo": true, "asyncio_echo": true, "proxy_streams": true}
+
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (UPDATE_GOLDEN=1 creates it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs; got:\n%.3000s", path, got)
+	}
+}
+
 // TestNetPrograms runs each program of testdata/net in its world and
-// compares the transcript with NAME.out (UPDATE_GOLDEN=1 rewrites them
-// after a reviewed change): the tutorial's servers driven by scripted
+// compares the transcript with NAME.out, and for some the trace with
+// testdata/golden/net_NAME.jsonl (UPDATE_GOLDEN=1 rewrites them after a
+// reviewed change): the tutorial's servers driven by scripted
 // clients and terminals, signals included, and the errors of a network.
 func TestNetPrograms(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "net", "*.py"))
@@ -54,15 +76,14 @@ func TestNetPrograms(t *testing.T) {
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".py")
 		t.Run(name, func(t *testing.T) {
-			got, _ := runWithWorld(t, path)
-			golden := strings.TrimSuffix(path, ".py") + ".out"
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				os.WriteFile(golden, []byte(got), 0o644)
-				return
-			}
-			want, _ := os.ReadFile(golden)
-			if got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			got, k := runWithWorld(t, path)
+			checkGolden(t, strings.TrimSuffix(path, ".py")+".out", got)
+			if tracedNet[name] {
+				var trace strings.Builder
+				if err := k.Trace().WriteJSONL(&trace); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join("testdata", "golden", "net_"+name+".jsonl"), trace.String())
 			}
 		})
 	}
