@@ -145,7 +145,7 @@ func (r *reader) step() (Step, *Error) {
 			// send 1MB: that many bytes of filler text, for bulk transfers
 			n, perr := parseSize(w.s)
 			if perr != "" || n <= 0 {
-				return st, r.errAt(w, "send takes a \"text\" or a size such as 64KiB, not %q", w.s)
+				return st, r.errAt(w, "send takes a text in double quotes, like \"hello\\n\", or a size such as 64KiB, not %q", w.s)
 			}
 			r.i++
 			st.Text = filler(int(n))

@@ -94,7 +94,7 @@ WorldError: unknown step "sned"; did you mean "send"?`},
 		{"client nc at 1s connect localhost:1\n    send hi", `
     send hi
          ^^
-WorldError: the text to send must be in double quotes, like "hello\n"`},
+WorldError: send takes a text in double quotes, like "hello\n", or a size such as 64KiB, not "hi"`},
 		{"client nc at 1s connect localhost:1\n    send \"a\\qb\"", `
     send "a\qb"
          ^^^^^^
