@@ -153,14 +153,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 
 	// The layout is the run's, not the cursor's: the plots and the objects
 	// have their room from the start, so nothing jumps while it plays.
-	var plots []*view.Gauge
-	hasObjects := false
-	for _, g := range tl.Gauges {
-		hasObjects = hasObjects || g != nil
-		if g != nil && view.Plotted(g.Object) && len(plots) < 2 {
-			plots = append(plots, g)
-		}
-	}
+	plots, hasObjects := view.PlotsOf(tl, 2)
 	objects := tl.ObjectsAt(sc.Cursor)
 	bottom := h - m.legendH
 	objTop := bottom - m.objectsH
@@ -282,8 +275,12 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		boxH := m.plotH - m.small - 2*m.pad
 		pl := tl.Plot(g, vp, boxH, sc.Cursor)
 		fill(dst, areaX, top+m.small+m.pad, areaW, boxH, laneTint)
-		drawText(dst, fmt.Sprintf("%s depth: %d", objectName(g.Object), pl.Now), m.pad, top+m.pad, m.small, ink, m.gutter-m.pad)
-		drawText(dst, fmt.Sprintf("max %d", pl.Max), m.pad, top+m.pad+m.small*1.3, m.small*0.9, muted, 0)
+		what, unit := "depth", ""
+		if g.Object.Kind == "socket" {
+			what, unit = "send buffer", " B"
+		}
+		drawText(dst, fmt.Sprintf("%s %s: %d%s", objectName(g.Object), what, pl.Now, unit), m.pad, top+m.pad, m.small, ink, m.gutter-m.pad)
+		drawText(dst, fmt.Sprintf("max %d%s", pl.Max, unit), m.pad, top+m.pad+m.small*1.3, m.small*0.9, muted, 0)
 		if h := view.NewHistogram(g.Waits(sc.Cursor)); h.N > 0 {
 			// How long the items got so far waited in the queue: the
 			// latency a backlog adds, as percentiles and a histogram.
@@ -432,6 +429,8 @@ func drawObject(dst *ebiten.Image, o view.ObjectState, x, y float64, m metrics) 
 	right := drawText(dst, objectName(o.Object), x, y, m.small, ink, 200*m.s)
 	line2 := y + m.small*1.4
 	switch {
+	case o.Pipe != nil:
+		right = max(right, drawPipe(dst, o.Pipe, x, line2, m))
 	case view.Plotted(o.Object):
 		slots := o.Object.Cap
 		if slots <= 0 {
@@ -468,6 +467,45 @@ func drawObject(dst *ebiten.Image, o view.ObjectState, x, y float64, m metrics) 
 		right = max(right, drawText(dst, text, right+6*m.s, y, m.small, muted, 0))
 	}
 	return right
+}
+
+// drawPipe draws a socket's way to its peer: its send buffer, the bytes
+// on the wire, the peer's receive buffer, each a box filled to its level,
+// and returns the right edge.
+func drawPipe(dst *ebiten.Image, p *view.PipeState, x, y float64, m metrics) float64 {
+	switch {
+	case p.Listening:
+		return drawText(dst, "listening", x, y, m.small, muted, 0)
+	case !p.Connected:
+		return drawText(dst, "not connected", x, y, m.small, muted, 0)
+	}
+	box := func(x, w float64, level, capacity int64, c color.RGBA) float64 {
+		fill(dst, x, y+2*m.s, w, 10*m.s, rule)
+		if capacity > 0 && level > 0 {
+			fill(dst, x, y+2*m.s, math.Max(w*math.Min(float64(level)/float64(capacity), 1), m.s), 10*m.s, c)
+		}
+		return x + w
+	}
+	arrow := func(x float64) float64 {
+		fill(dst, x+2*m.s, y+6*m.s, 6*m.s, 2*m.s, muted)
+		return x + 10*m.s
+	}
+	bx := box(x, 40*m.s, p.Send, p.SndCap, stateColours[sim.WriteWait])
+	bx = box(arrow(bx), 16*m.s, min(p.Flight, 1), 1, stateColours[sim.Running])
+	bx = box(arrow(bx), 40*m.s, p.PeerRecv, p.RcvCap, stateColours[sim.ReadWait])
+	text := fmt.Sprintf("%s › %s › %s", size(p.Send), size(p.Flight), size(p.PeerRecv))
+	return drawText(dst, text, bx+4*m.s, y, m.small, ink, 0)
+}
+
+// size is a byte count for a small label: 512, 16K, 1.5M.
+func size(n int64) string {
+	switch {
+	case n < 1024:
+		return strconv.FormatInt(n, 10)
+	case n < 1<<20:
+		return fmt.Sprintf("%.3gK", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.3gM", float64(n)/(1<<20))
 }
 
 // histogram queues h's buckets as bars in a w by h box at (x, y), each

@@ -15,6 +15,20 @@ type ObjectState struct {
 	// Waiters are the tasks blocked on the object, oldest first. For a
 	// queue, Getters wait for an item and Putters for a free slot.
 	Waiters []Waiter
+	// Pipe is a socket's way to its peer at the moment, nil for other
+	// objects.
+	Pipe *PipeState
+}
+
+// PipeState is a connection's one direction at a moment: the bytes in
+// this socket's send buffer, on the wire, and in the peer's receive
+// buffer, each against its capacity.
+type PipeState struct {
+	Listening        bool
+	Connected        bool
+	Send, SndCap     int64
+	Flight           int64
+	PeerRecv, RcvCap int64 // the peer's receive buffer
 }
 
 // Waiter is a task blocked on an object.
@@ -35,7 +49,7 @@ func (tl *Timeline) ObjectsAt(t sim.Time) []ObjectState {
 		}
 		level, _ := tl.ValueAt(g.Object.ID, t)
 		index[g.Object.ID] = len(out)
-		out = append(out, ObjectState{Object: g.Object, Level: level})
+		out = append(out, ObjectState{Object: g.Object, Level: level, Pipe: tl.pipeAt(g.Object.ID, t)})
 	}
 	for _, lane := range tl.Lanes {
 		seg, ok := tl.StateAt(lane.Task.ID, t)
@@ -54,4 +68,22 @@ func (tl *Timeline) ObjectsAt(t sim.Time) []ObjectState {
 		sort.SliceStable(w, func(a, b int) bool { return w[a].Since < w[b].Since })
 	}
 	return out
+}
+
+// pipeAt is socket id's outgoing pipe at time t.
+func (tl *Timeline) pipeAt(id int, t sim.Time) *PipeState {
+	if id < 1 || id > len(tl.Pipes) || tl.Pipes[id-1] == nil {
+		return nil
+	}
+	p := tl.Pipes[id-1]
+	send, _ := tl.ValueAt(id, t)
+	ps := &PipeState{Listening: p.Listen, Send: send, SndCap: p.SndCap, Flight: at(p.Flight, t)}
+	if p.Peer > 0 && p.Peer <= len(tl.Pipes) && tl.Pipes[p.Peer-1] != nil {
+		peer := tl.Pipes[p.Peer-1]
+		if p.Since >= 0 && p.Since <= t {
+			ps.Connected = true
+			ps.PeerRecv, ps.RcvCap = at(peer.Recv, t), peer.RcvCap
+		}
+	}
+	return ps
 }

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"asyncplay/sim"
@@ -19,9 +21,38 @@ type Plot struct {
 }
 
 // Plotted reports whether a gauge is worth a plot: a queue's depth is the
-// story of every backpressure lesson; flags and owners are not.
+// story of every backpressure lesson, and so is a socket's send buffer;
+// flags and owners are not.
 func Plotted(o sim.ObjectInfo) bool {
-	return strings.HasSuffix(o.Kind, "Queue") && o.Kind != "SignalQueue"
+	return strings.HasSuffix(o.Kind, "Queue") && o.Kind != "SignalQueue" || o.Kind == "socket"
+}
+
+// PlotsOf chooses at most n gauges to plot: the queues first, in the order
+// they were made, then the sockets whose send buffers filled the most (a
+// connection that never backed up has a flat plot). It also reports
+// whether the run has objects at all.
+func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
+	var sockets []*Gauge
+	for _, g := range tl.Gauges {
+		any = any || g != nil
+		switch {
+		case g == nil || !Plotted(g.Object):
+		case g.Object.Kind == "socket":
+			if g.Peak() > 0 {
+				sockets = append(sockets, g)
+			}
+		case len(plots) < n:
+			plots = append(plots, g)
+		}
+	}
+	slices.SortStableFunc(sockets, func(a, b *Gauge) int { return cmp.Compare(b.Peak(), a.Peak()) })
+	for _, g := range sockets {
+		if len(plots) == n {
+			break
+		}
+		plots = append(plots, g)
+	}
+	return plots, any
 }
 
 // Plot draws gauge g's samples up to cursor in a box w by h pixels over

@@ -47,6 +47,8 @@ type Sample struct {
 type Gauge struct {
 	Object  sim.ObjectInfo
 	Samples []Sample
+	peak    int64
+	peaked  int // samples Peak has looked at: it is asked every frame
 }
 
 // LinkKind says what a link between two tasks means.
@@ -75,10 +77,25 @@ type Late struct {
 	Seq  int
 }
 
+// Pipe is one socket's outgoing side of a connection over the run: its
+// send buffer is its gauge; here are the bytes it has in flight towards
+// its peer and its own receive buffer, so the view can draw the way from
+// one program's write to the other's read.
+type Pipe struct {
+	Peer   int      // the socket at the other end (object id), 0 if none yet
+	Since  sim.Time // when the connection was made, -1 if never
+	Flight []Sample
+	Recv   []Sample
+	SndCap int64
+	RcvCap int64
+	Listen bool
+}
+
 // Timeline is the whole run as the page draws it.
 type Timeline struct {
 	Lanes  []*Lane  // by task id: Lanes[i].Task.ID == i+1
 	Gauges []*Gauge // by object id
+	Pipes  []*Pipe  // by object id, nil for what is not a socket
 	Links  []Link
 	End    sim.Time // time of the last record
 	trace  *sim.Trace
@@ -147,6 +164,14 @@ func Build(tr *sim.Trace) *Timeline {
 				tl.Gauges = append(tl.Gauges, nil)
 			}
 			tl.Gauges[r.Obj-1] = &Gauge{Object: info, Samples: []Sample{{T: r.T, Value: initial(info), Seq: i}}}
+			if info.Kind == "socket" {
+				for len(tl.Pipes) < int(r.Obj) {
+					tl.Pipes = append(tl.Pipes, nil)
+				}
+				tl.Pipes[r.Obj-1] = &Pipe{Since: -1, SndCap: int64(info.Cap), Flight: []Sample{{T: r.T, Seq: i}}, Recv: []Sample{{T: r.T, Seq: i}}}
+			}
+		case sim.EvNet:
+			tl.net(r, i)
 		case sim.EvTimer:
 			if r.Val > 0 {
 				tl.Late = append(tl.Late, Late{T: r.T, Task: int(r.Task), By: sim.Time(r.Val), Seq: i})
@@ -172,6 +197,41 @@ func Build(tr *sim.Trace) *Timeline {
 	}
 	slices.SortFunc(tl.cpu, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
 	return tl
+}
+
+// net records a socket's change: its send buffer is its gauge.
+func (tl *Timeline) net(r sim.Record, i int) {
+	if r.Obj < 1 || int(r.Obj) > len(tl.Pipes) || tl.Pipes[r.Obj-1] == nil {
+		return
+	}
+	p := tl.Pipes[r.Obj-1]
+	sample := Sample{T: r.T, Value: r.Val, Seq: i}
+	switch sim.NetOp(r.Aux) {
+	case sim.NetSendBuf:
+		g := tl.Gauges[r.Obj-1]
+		g.Samples = append(g.Samples, sample)
+	case sim.NetInFlight:
+		p.Flight = append(p.Flight, sample)
+	case sim.NetRecvBuf:
+		p.Recv = append(p.Recv, sample)
+	case sim.NetSndCap:
+		p.SndCap = r.Val
+	case sim.NetRcvCap:
+		p.RcvCap = r.Val
+	case sim.NetConnect:
+		p.Peer, p.Since = int(r.Val), r.T
+	case sim.NetListen:
+		p.Listen = true
+	}
+}
+
+// at is the value of samples s at time t (the last at or before t).
+func at(s []Sample, t sim.Time) int64 {
+	i := sort.Search(len(s), func(i int) bool { return s[i].T > t }) - 1
+	if i < 0 {
+		return 0
+	}
+	return s[i].Value
 }
 
 // initial is a gauge's level when its object is created.
@@ -236,9 +296,8 @@ func (tl *Timeline) ValueAt(obj int, t sim.Time) (int64, bool) {
 
 // Peak is the highest level of an object's gauge over the run.
 func (g *Gauge) Peak() int64 {
-	var p int64
-	for _, s := range g.Samples {
-		p = max(p, s.Value)
+	for ; g.peaked < len(g.Samples); g.peaked++ {
+		g.peak = max(g.peak, g.Samples[g.peaked].Value)
 	}
-	return p
+	return g.peak
 }

@@ -1,0 +1,71 @@
+package view
+
+import (
+	"fmt"
+	"testing"
+
+	"asyncplay/sim"
+	"asyncplay/sim/netsim"
+)
+
+// pipeTrace is a writer filling a connection whose reader never reads:
+// 1000 bytes reach the reader's buffer, 500 wait in the writer's.
+func pipeTrace(t *testing.T) *sim.Trace {
+	k := sim.New()
+	n := netsim.For(k)
+	n.SndBuf, n.RcvBuf = 500, 1000
+	_, err := k.Run("main", func(task *sim.Task) (any, error) {
+		l := n.NewSocket(nil)
+		l.Bind("", 80)
+		l.Listen(1)
+		c := n.NewSocket(nil)
+		if err := c.Connect(task, "localhost", 80); err != nil {
+			return nil, err
+		}
+		task.Spawn("writer", func(w *sim.Task) (any, error) { return nil, c.SendAll(w, make([]byte, 1500)) }, true)
+		return nil, task.Sleep(sim.Second)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k.Trace()
+}
+
+func TestPipesAtTheCursor(t *testing.T) {
+	tl := Build(pipeTrace(t))
+	var got string
+	for _, at := range []sim.Time{0, 120 * sim.Microsecond, sim.Second} {
+		for _, o := range tl.ObjectsAt(at) {
+			if p := o.Pipe; p != nil {
+				got += fmt.Sprintf("%v %s: listening %v connected %v send %d/%d flight %d peer recv %d/%d\n",
+					at, o.Object.Name, p.Listening, p.Connected, p.Send, p.SndCap, p.Flight, p.PeerRecv, p.RcvCap)
+			}
+		}
+	}
+	want := `0.000s 0.0.0.0:80 listening: listening true connected false send 0/500 flight 0 peer recv 0/0
+0.000s 127.0.0.1:50000 to 127.0.0.1:80: listening false connected false send 0/500 flight 0 peer recv 0/0
+0.00012s 0.0.0.0:80 listening: listening true connected false send 0/500 flight 0 peer recv 0/0
+0.00012s 127.0.0.1:50000 to 127.0.0.1:80: listening false connected true send 500/500 flight 1000 peer recv 0/1000
+0.00012s 127.0.0.1:80 from 127.0.0.1:50000: listening false connected true send 0/500 flight 0 peer recv 0/1000
+1.000s 0.0.0.0:80 listening: listening true connected false send 0/500 flight 0 peer recv 0/0
+1.000s 127.0.0.1:50000 to 127.0.0.1:80: listening false connected true send 500/500 flight 0 peer recv 1000/1000
+1.000s 127.0.0.1:80 from 127.0.0.1:50000: listening false connected true send 0/500 flight 0 peer recv 0/1000
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The plots are the queues first, then the sockets whose send buffers
+// filled, fullest first; a socket that never buffered gets none.
+func TestPlotsPreferQueuesThenFullSockets(t *testing.T) {
+	tl := Build(pipeTrace(t))
+	plots, any := PlotsOf(tl, 2)
+	var names []string
+	for _, g := range plots {
+		names = append(names, fmt.Sprintf("%s peak %d", g.Object.Name, g.Peak()))
+	}
+	if got := fmt.Sprint(names, any); got != "[127.0.0.1:50000 to 127.0.0.1:80 peak 500] true" {
+		t.Error(got)
+	}
+}
