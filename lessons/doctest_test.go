@@ -7,6 +7,7 @@ import (
 
 	"asyncplay/lessons"
 	"asyncplay/sim/py/run"
+	"asyncplay/sim/world"
 )
 
 // TestLessonPrograms runs every program of every lesson on the kernel,
@@ -26,10 +27,18 @@ func TestLessonPrograms(t *testing.T) {
 		for i, p := range l.Programs {
 			t.Run(fmt.Sprintf("%s/%d", l.Slug, i+1), func(t *testing.T) {
 				var stdout, stderr strings.Builder
-				res := run.Program(p.Source, run.Config{
+				cfg := run.Config{
 					File: l.Slug + ".md", Stdout: &stdout, Stderr: &stderr,
 					OpCost: run.DefaultOpCost, Modules: run.StandardModules,
-				})
+				}
+				if p.World != "" {
+					spec, err := world.Parse(l.Slug+".md", p.World)
+					if err != nil {
+						t.Fatal(err)
+					}
+					cfg.Prepare = spec.Install
+				}
+				res := run.Program(p.Source, cfg)
 				where := fmt.Sprintf("%s.md:%d", l.Slug, p.Line)
 				if res.ExitCode != 0 || res.Err != nil || stderr.Len() > 0 {
 					t.Fatalf("%s: exit %d, %v\n%s", where, res.ExitCode, res.Err, stderr.String())

@@ -2,7 +2,9 @@
 // rendered to HTML with goldmark. A fenced block whose info string is
 // "python run" is a program the page makes runnable; an "output" block
 // right after it is what that program prints, which the doctest in this
-// package checks by running every program on the kernel. The prose stands
+// package checks by running every program on the kernel. A "world" block
+// after a program (before or after its output) declares the world it runs
+// in: its clients, peers and signals (see package sim/world). The prose stands
 // on its own: without the page script a program is a highlighted listing
 // and its output a collapsed block.
 //
@@ -24,6 +26,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"asyncplay/sim/world"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -49,6 +53,10 @@ type Program struct {
 	Output string // the expected output ("" when none is given)
 	// HasOutput says an output block follows, so the doctest checks it.
 	HasOutput bool
+	// World is the world the program runs in (a ```world block after it,
+	// in the world package's format), "" for none.
+	World     string
+	WorldLine int // the line of the world's first line in the .md file
 }
 
 type frontMatter struct {
@@ -137,12 +145,23 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 		case roleProgram:
 			l.Programs = append(l.Programs, Program{Line: lineOf(block, src), Source: blockText(block, src)})
 		case roleOutput:
-			prev, ok := block.PreviousSibling().(*ast.FencedCodeBlock)
-			if !ok || blockRole(prev, src) != roleProgram {
+			if !follows(block, src) {
 				return ast.WalkStop, fmt.Errorf("%s:%d: an output block must follow a ```python run block", name, fenceLine(block, src))
 			}
 			p := &l.Programs[len(l.Programs)-1]
 			p.Output, p.HasOutput = blockText(block, src), true
+		case roleWorld:
+			if !follows(block, src) {
+				return ast.WalkStop, fmt.Errorf("%s:%d: a world block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			p := &l.Programs[len(l.Programs)-1]
+			p.World, p.WorldLine = blockText(block, src), lineOf(block, src)
+			if _, err := world.Parse(name, p.World); err != nil {
+				if we, ok := err.(*world.Error); ok {
+					we.Line += p.WorldLine - 1 // a line of the lesson, not of the block
+				}
+				return ast.WalkStop, err
+			}
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -154,7 +173,30 @@ const (
 	roleListing role = iota // any other code block
 	roleProgram             // ```python run
 	roleOutput              // ```output
+	roleWorld               // ```world: the world of the program before it
 )
+
+// follows reports whether b comes right after a program, or after the
+// program's output or world block.
+func follows(b *ast.FencedCodeBlock, src []byte) bool {
+	for {
+		prev, ok := b.PreviousSibling().(*ast.FencedCodeBlock)
+		if !ok {
+			return false
+		}
+		switch blockRole(prev, src) {
+		case roleProgram:
+			return true
+		case roleOutput, roleWorld:
+			if blockRole(prev, src) == blockRole(b, src) {
+				return false // one of each
+			}
+			b = prev
+		default:
+			return false
+		}
+	}
+}
 
 func blockRole(b *ast.FencedCodeBlock, src []byte) role {
 	if b.Info == nil {
@@ -166,6 +208,8 @@ func blockRole(b *ast.FencedCodeBlock, src []byte) role {
 		return roleProgram
 	case len(words) == 1 && words[0] == "output":
 		return roleOutput
+	case len(words) == 1 && words[0] == "world":
+		return roleWorld
 	}
 	return roleListing
 }

@@ -75,11 +75,32 @@ func TestParseErrors(t *testing.T) {
 		{"---\ntitle: T\norder: 1\n---\n\ntext\n\n```output\nx\n```\n", "x.md:8: an output block must follow a ```python run block"},
 		{"---\ntitle: T\norder: 1\n---\n\n```output\n```\n", "x.md:6: an output block must follow"},
 		{"---\ntitle: T\norder: 1\n---\n\n```python\nx\n```\n```output\n```\n", "x.md:9: an output block must follow"},
+		{"---\ntitle: T\norder: 1\n---\n\n```world\nsignal SIGINT at 1s\n```\n", "x.md:6: a world block must follow a ```python run block"},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\n```\n```world\n```\n", "x.md:11: a world block must follow"},
+		// a mistake in a world is shown at its line of the lesson
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\nsignal SIGINT at 1s\nsignl SIGHUP at 2s\n```\n", "  File \"x.md\", line 11\n    signl SIGHUP at 2s\n    ^^^^^\nWorldError: unknown declaration \"signl\"; did you mean \"signal\"?"},
 	} {
 		_, err := lessons.Parse("x.md", []byte(c.src))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("Parse(%q) = %v; want %q", c.src, err, c.want)
 		}
+	}
+}
+
+// A world block gives the program before it its world, with or without an
+// output block between them, and shows as its own figure.
+func TestWorldBlocks(t *testing.T) {
+	src := "---\ntitle: T\norder: 1\n---\n\n```python run\nprint(1)\n```\n```output\n1\n```\n```world\nsignal SIGINT at 1s\n```\n"
+	l, err := lessons.Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := l.Programs[0]
+	if p.World != "signal SIGINT at 1s\n" || p.WorldLine != 13 || p.Output != "1\n" {
+		t.Errorf("%+v", p)
+	}
+	if want := `<figure class="world"><figcaption>The world outside the program</figcaption><pre><code>signal SIGINT at 1s` + "\n</code></pre></figure>"; !strings.Contains(string(l.HTML), want) {
+		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
 	}
 }
 

@@ -45,6 +45,9 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), highlight("python", text))
 	case roleOutput:
 		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
+	case roleWorld:
+		// The page script gives it to the program before it.
+		fmt.Fprintf(w, "<figure class=\"world\"><figcaption>The world outside the program</figcaption><pre><code>%s</code></pre></figure>\n", html.EscapeString(text))
 	default:
 		lang, class := "", ""
 		if l := b.Language(src); l != nil {

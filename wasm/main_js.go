@@ -226,7 +226,7 @@ func bridge(g *game) {
 		return g.p.Cursor
 	}
 	fn("run", func(args []js.Value) any {
-		// run({source, name, seed, commands: [{at, cancel, signal}], play})
+		// run({source, name, seed, world, commands: [{at, cancel, signal}], play})
 		var o js.Value
 		if len(args) > 0 && args[0].Type() == js.TypeObject {
 			o = args[0]
@@ -240,6 +240,9 @@ func bridge(g *game) {
 		}
 		if v := o.Get("seed"); v.Type() == js.TypeNumber {
 			prog.Seed = uint64(v.Int())
+		}
+		if v := o.Get("world"); v.Type() == js.TypeString {
+			prog.World = v.String()
 		}
 		if cs := o.Get("commands"); cs.Type() == js.TypeObject {
 			for i := range cs.Length() {

@@ -14,6 +14,7 @@ import (
 	"asyncplay/sim"
 	"asyncplay/sim/py/run"
 	"asyncplay/sim/py/syntax"
+	"asyncplay/sim/world"
 	"asyncplay/wasm/view"
 )
 
@@ -34,6 +35,7 @@ type Program struct {
 	Source   string
 	Seed     uint64
 	Commands []Command
+	World    string // the world it runs in (package sim/world's format)
 }
 
 // Phase is where a Player is.
@@ -97,6 +99,16 @@ func (p *Player) Load(prog Program) {
 					k.Inject(c.At, c.Signal)
 				}
 			}
+		},
+		Prepare: func(k *sim.Kernel) error {
+			if prog.World == "" {
+				return nil
+			}
+			spec, err := world.Parse(prog.Name, prog.World)
+			if err != nil {
+				return err
+			}
+			return spec.Install(k)
 		},
 	})
 }

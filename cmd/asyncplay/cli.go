@@ -110,20 +110,15 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	var setupErr error
 	cfg.Setup = func(k *sim.Kernel) {
-		if spec != nil {
-			setupErr = spec.Install(k)
-		}
 		for _, s := range signals {
 			k.Inject(s.at, s.sig)
 		}
 	}
-	res := run.Program(src, cfg)
-	if setupErr != nil {
-		fmt.Fprintln(stderr, "asyncplay run: --world:", strings.TrimSpace(setupErr.Error()))
-		return 2
+	if spec != nil {
+		cfg.Prepare = spec.Install
 	}
+	res := run.Program(src, cfg)
 	if *showPS {
 		fmt.Fprint(stderr, psAtEnd(res.Kernel))
 	}

@@ -43,6 +43,8 @@ interface AsyncplayRun {
   source: string;
   name: string;
   seed: number;
+  /** The world the program runs in (package sim/world's format), if any. */
+  world?: string;
   commands?: AsyncplayCommand[];
   /** Start playing from the beginning once the run is made. */
   play?: boolean;

@@ -62,6 +62,8 @@ class WidgetImpl implements Widget {
   private asyncplay: Asyncplay | undefined;
   private last: AsyncplayState | undefined;
   private ranSource = "";
+  /** The lesson's world block after the program, if it has one. */
+  private world: string | undefined;
   commands: AsyncplayCommand[] = [];
   private summary: AsyncplaySummary | null = null;
   private psAt = 0; // when ps was last read, on performance.now()'s clock
@@ -88,6 +90,7 @@ class WidgetImpl implements Widget {
   private applied = el("ul", { className: "commands" });
 
   constructor(readonly figure: HTMLElement, readonly index: number) {
+    this.world = worldOf(figure);
     const listing = figure.querySelector("pre");
     this.original = (listing?.textContent ?? "").replace(/\n$/, "");
     const holder = el("div", { className: "program-editor" });
@@ -212,7 +215,7 @@ class WidgetImpl implements Widget {
       this.status.textContent = "Running…";
       this.ranSource = this.source();
       const summary = await asyncplay.run({
-        source: this.ranSource, name: lessonFile(), seed: this.seed, commands: this.commands,
+        source: this.ranSource, name: lessonFile(), seed: this.seed, commands: this.commands, world: this.world,
         play: opts.play ?? false,
       });
       if (!summary || active !== this) return; // another run took the view
@@ -397,6 +400,17 @@ function pngOf(shot: { width: number; height: number; rgba: Uint8ClampedArray<Ar
   const canvas = el("canvas", { width: shot.width, height: shot.height });
   canvas.getContext("2d")!.putImageData(new ImageData(shot.rgba, shot.width, shot.height), 0, 0);
   return new Promise((resolve, reject) => canvas.toBlob((b) => b ? resolve(b) : reject(new Error("the PNG could not be made")), "image/png"));
+}
+
+/**
+ * The text of the world block that follows a program figure (before the
+ * next program), or undefined: the clients, peers and signals it runs with.
+ */
+function worldOf(figure: HTMLElement): string | undefined {
+  for (let e = figure.nextElementSibling; e && !e.matches("figure.program"); e = e.nextElementSibling) {
+    if (e.matches("figure.world")) return e.querySelector("pre")?.textContent ?? "";
+  }
+  return undefined;
 }
 
 /** Makes the program in figure (a figure.program) editable and runnable. */

@@ -39,6 +39,10 @@ type Config struct {
 	// Setup, if set, prepares the kernel before the run (injecting
 	// signals, declaring the world).
 	Setup func(k *sim.Kernel)
+	// Prepare, if set, runs after Setup and may refuse the run (a world
+	// declaration with a mistake): its error is written to stderr, the
+	// program does not run, and the exit status is 2.
+	Prepare func(k *sim.Kernel) error
 	// Modules makes the importer of a program (see StandardModules);
 	// nil: no module can be imported.
 	Modules func(in *runtime.Interp) func(name string) (runtime.Value, bool)
@@ -133,6 +137,18 @@ func Start(src string, cfg Config) *Session {
 	}
 	if cfg.Setup != nil {
 		cfg.Setup(k)
+	}
+	if cfg.Prepare != nil {
+		if err := cfg.Prepare(k); err != nil {
+			k.Run("<world>", func(t *sim.Task) (any, error) {
+				t.Write(sim.Stderr, strings.TrimSuffix(err.Error(), "\n")+"\n")
+				return nil, nil
+			})
+			res.ExitCode, res.Err = 2, err
+			s.done = true
+			s.in = nil
+			return s
+		}
 	}
 	k.Start("<module>", func(t *sim.Task) (any, error) {
 		th := runtime.NewThread(in, t)
