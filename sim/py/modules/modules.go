@@ -3,7 +3,8 @@
 // lessons use (collections, functools, itertools, math, random, time,
 // datetime, signal, logging, sys). Time and randomness come from the
 // kernel only: time.time() reads the virtual clock, time.sleep() holds the
-// kernel's one CPU, random draws from the kernel's seeded generator.
+// kernel's one CPU (or sleeps a thread's or process's lane only), random
+// draws from the kernel's seeded generator.
 package modules
 
 import (
