@@ -254,6 +254,13 @@ func (st *curioState) defineThreads(m *rt.Module) {
 		return ct.wrap(th, args[0], daemon)
 	})
 	defineUniversal(m)
+	// curio.thread, where curio's documentation imports them from.
+	sub := newModule("curio.thread")
+	for _, name := range []string{"AWAIT", "spawn_thread", "async_thread"} {
+		v, _ := m.NS.Get(name)
+		sub.NS.Set(name, v)
+	}
+	m.NS.Set("thread", sub)
 }
 
 func kwNames(kw *rt.Kwargs) []string {

@@ -151,14 +151,16 @@ func TestSpawnThreadWithAWAIT(t *testing.T) {
 	}
 }
 
-// async_thread: awaited from async code the function runs in a thread
-// (its time.sleep does not stop the ticker); called from a thread it is a
+// async_thread (imported from curio.thread, as curio's documentation
+// does): awaited from async code the function runs in a thread (its
+// time.sleep does not stop the ticker); called from a thread it is a
 // plain call.
 func TestAsyncThreadBothSides(t *testing.T) {
 	checkLanes(t, `
 		import curio, time
+		from curio.thread import async_thread
 
-		@curio.async_thread
+		@async_thread
 		def fetch(n):
 		    time.sleep(0.25)
 		    return n * 10
@@ -178,7 +180,7 @@ func TestAsyncThreadBothSides(t *testing.T) {
 		    await t.join()
 		    print(fetch.__name__)
 		    try:
-		        curio.async_thread(main)
+		        async_thread(main)
 		    except TypeError as e:
 		        print(e)
 

@@ -9,6 +9,7 @@ package modules
 
 import (
 	"sort"
+	"strings"
 
 	"asyncplay/sim/py/runtime"
 )
@@ -33,22 +34,35 @@ func Names() []string {
 }
 
 // Importer returns the import function of one program: each module is
-// built once per interpreter, on first import.
+// built once per interpreter, on first import. A dotted name is a
+// submodule its package's module holds as an attribute (curio.thread).
 func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 	built := map[string]*runtime.Module{}
-	return func(name string) (runtime.Value, bool) {
+	var imp func(name string) (runtime.Value, bool)
+	imp = func(name string) (runtime.Value, bool) {
 		if m, ok := built[name]; ok {
 			return m, true
 		}
-		b, ok := registry[name]
-		if !ok {
+		var m *runtime.Module
+		if b, ok := registry[name]; ok {
+			m = b(in)
+		} else if dot := strings.LastIndexByte(name, '.'); dot > 0 {
+			parent, ok := imp(name[:dot])
+			if !ok {
+				return nil, false
+			}
+			v, _ := parent.(*runtime.Module).NS.Get(name[dot+1:])
+			if m, ok = v.(*runtime.Module); !ok || m.Name != name {
+				return nil, false
+			}
+		} else {
 			return nil, false
 		}
-		m := b(in)
 		built[name] = m
 		noteImported(built, name, m)
 		return m, true
 	}
+	return imp
 }
 
 // newModule starts a module with its __name__.
