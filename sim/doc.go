@@ -40,6 +40,32 @@
 // that fall due meanwhile fire late by a recorded amount: the kernel does
 // not preempt. [WithZeroCost] turns charging off for comparisons.
 //
+// # Threads and processes
+//
+// A thread or worker process of the program is a task of lane
+// [LaneThread] or [LaneProcess] ([Task.SpawnLane]); the lane decides whose
+// CPU its work is spent on ([Task.Work]). The kernel's own tasks share one
+// CPU and hold it while they compute, time.sleep included
+// ([Task.SleepBlocking]): everything else waits, threads too (CPython
+// would let a waiting thread take the GIL after 5 ms; the model does not
+// preempt the kernel's thread). A thread holds the same CPU, as CPython's
+// GIL makes it, but once the rest of the program has wanted the CPU (a
+// timer or input fell due, a task became ready) for the machine's switch
+// interval, 5 ms like sys.getswitchinterval(), it gives it back at exactly
+// that moment, stays READY, and runs on after the timers then due have
+// fired and the ready tasks have run: a ticker beside a computing thread
+// is 5 ms late, not late by the whole computation. A process has a CPU of
+// its own: its work does not move the clock but runs its own clock ahead,
+// and once it owes a quantum (1 ms), and before it blocks, writes or
+// ends, it sleeps the debt off in state COMPUTING, uncancellably, while
+// the others run ([Task.Settle]). A process held up by the kernel's
+// thread computing keeps its own clock and catches up without sleeping.
+// In a thread or a process, time.sleep and blocking I/O sleep that lane
+// only, in TIME_SLEEP. Neither can be cancelled from the kernel; a
+// process can be killed ([Task.Kill]), and at shutdown both die with the
+// program instead of being cancelled. Sizes and intervals are the
+// [Machine]'s.
+//
 // # Limits
 //
 // Steps, virtual time, tasks, trace events and output bytes are bounded

@@ -129,6 +129,11 @@ type Kernel struct {
 	signals    signalTable
 	unjoined   []*Task
 
+	machine    Machine
+	gilWait    []*Task // threads that gave the CPU back, READY from the next pass
+	gilSince   Time    // when gilWait last filled
+	readySince Time    // when the ready queue last filled
+
 	ext      map[any]any // the world's state of this run, by its package's key
 	trace    *Trace
 	traceOff bool
@@ -141,7 +146,7 @@ type Kernel struct {
 
 // New returns a kernel at virtual time zero.
 func New(opts ...Option) *Kernel {
-	k := &Kernel{lim: DefaultLimits, trace: newTrace()}
+	k := &Kernel{lim: DefaultLimits, trace: newTrace(), machine: Machine{}.withDefaults()}
 	WithSeed(1)(k)
 	for _, o := range opts {
 		o(k)
@@ -286,6 +291,12 @@ func (k *Kernel) startRunning(t *Task) bool {
 	t.cycles++
 	t.state = Running
 	k.current = t
+	switch {
+	case t.lane == LaneThread:
+		t.gilAt = k.now
+	case t.lane == LaneProcess && !t.cpuWait:
+		t.own = k.now // its CPU was idle while it waited
+	}
 	k.emitState(t, Running, 0, 0)
 	if t.next == nil {
 		t.start()
@@ -318,6 +329,11 @@ func (k *Kernel) beginPass() {
 	if k.stopErr != nil {
 		return
 	}
+	for _, t := range k.gilWait { // READY already: behind the timers' tasks
+		k.ready.push(t)
+	}
+	clear(k.gilWait)
+	k.gilWait = k.gilWait[:0]
 	if k.ready.len() > 0 {
 		k.passLeft = k.ready.len()
 		return
@@ -409,7 +425,11 @@ func (k *Kernel) shutdownNext() bool {
 	for ; k.shutdownI >= 0; k.shutdownI-- {
 		if t := k.tasks[k.shutdownI]; t != nil {
 			k.shutdownAt = t
-			k.cancel(t, nil, true)
+			if t.lane == LaneThread || t.lane == LaneProcess {
+				k.kill(t, nil) // they die with the program, running no cleanup
+			} else {
+				k.cancel(t, nil, true)
+			}
 			return true
 		}
 	}
@@ -473,6 +493,9 @@ func (k *Kernel) makeReady(t *Task, err error) {
 	}
 	t.wakeErr = err
 	t.state = Ready
+	if k.ready.len() == 0 {
+		k.readySince = k.now
+	}
 	k.ready.push(t)
 	k.emitState(t, Ready, 0, 0)
 }
@@ -489,6 +512,11 @@ func (k *Kernel) terminate(t *Task) {
 	k.live--
 	var text int32
 	switch {
+	case t.killed:
+		t.outcome = Killed
+		if t.err == nil {
+			t.err = k.errKilled()
+		}
 	case t.err == nil:
 		t.outcome = Returned
 	case isCancelled(t.err):

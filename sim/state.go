@@ -22,6 +22,9 @@ const (
 	WriteWait
 	FutureWait
 	Terminated
+	// Computing is a process lane computing on a CPU of its own: the
+	// kernel does not run it meanwhile, it sleeps its CPU time off.
+	Computing
 	numStates
 )
 
@@ -42,6 +45,7 @@ var stateNames = [numStates]string{
 	WriteWait:   "WRITE_WAIT",
 	FutureWait:  "FUTURE_WAIT",
 	Terminated:  "TERMINATED",
+	Computing:   "COMPUTING",
 }
 
 func (s State) String() string {
@@ -52,7 +56,7 @@ func (s State) String() string {
 }
 
 // Blocked reports whether s is a state in which a task waits for something.
-func (s State) Blocked() bool { return s >= TimeSleep && s <= FutureWait }
+func (s State) Blocked() bool { return s >= TimeSleep && s <= FutureWait || s == Computing }
 
 // ParseState returns the state with curio's name s.
 func ParseState(s string) (State, bool) {

@@ -47,6 +47,11 @@ type Task struct {
 	allowCancel   bool
 	cancelled     bool
 	cancelPending error
+	killed        bool // ends at its next resumption without running more code
+
+	own     Time // a process lane's own CPU clock (see workProcess)
+	gilAt   Time // when a thread lane last took the CPU
+	cpuWait bool // a process lane is sleeping off its CPU time
 
 	terminated bool
 	joined     bool
@@ -72,13 +77,18 @@ func (t *Task) start() {
 				t.result, t.err = nil, &PanicError{Value: r}
 			}
 		}()
+		if t.killed {
+			return // killed before it first ran
+		}
 		t.result, t.err = t.fn(t)
+		t.Settle() // a process's last CPU time is part of its run
 	})
 }
 
-// suspend hands control back to the kernel.
+// suspend hands control back to the kernel. A task killed meanwhile
+// unwinds from here.
 func (t *Task) suspend(tr trap) {
-	if !t.yield(tr) {
+	if !t.yield(tr) || t.killed {
 		panic(errAbort)
 	}
 }
@@ -103,6 +113,7 @@ func (t *Task) takeCancel() error {
 // returns the error it is woken with: a cancellation or a timeout.
 func (t *Task) block(q *WaitQueue, st State, obj int, val int64) error {
 	t.mustRun()
+	t.Settle()
 	if err := t.takeCancel(); err != nil {
 		return err
 	}
@@ -132,6 +143,9 @@ func (t *Task) yieldCPU() error {
 			}
 			k.current = nil // back in the scheduler, not in t's code
 		}
+		if t.killed {
+			panic(errAbort)
+		}
 	}
 	err := t.wakeErr
 	t.wakeErr = nil
@@ -149,6 +163,7 @@ func (t *Task) Wait(q *WaitQueue, st State, obj int) error { return t.block(q, s
 func (t *Task) Sleep(d Time) error {
 	t.mustRun()
 	if d <= 0 {
+		t.Settle()
 		if err := t.takeCancel(); err != nil {
 			return err
 		}
@@ -290,7 +305,8 @@ func (k *Kernel) cancel(target *Task, by *Task, force bool) {
 }
 
 // Charge spends d of virtual CPU time in the running task: the clock moves
-// and every other task waits. It counts as one step; see Work.
+// and every other task waits (a thread or process lane spends it as
+// [Task.Work] says). It counts as one step; see Work.
 func (t *Task) Charge(d Time) { t.Work(1, d) }
 
 // Work records n operations that took d of virtual CPU time together: an
@@ -299,6 +315,13 @@ func (t *Task) Charge(d Time) { t.Work(1, d) }
 // the same whether work is reported one operation at a time or many. When
 // the budget runs out the task pauses invisibly; when a limit is exceeded
 // the run stops and Work does not return.
+//
+// The lane decides whose CPU the time is spent on. A task of the kernel's
+// lane (or a peer) holds the one CPU: the clock moves by d and no other
+// task runs. A thread holds it too but gives it back once the others have
+// waited for it for the machine's switch interval (CPython's GIL); a
+// process computes on a CPU of its own and does not move the clock (see
+// [Machine] and the package documentation).
 func (t *Task) Work(n int64, d Time) {
 	k := t.k
 	if k.stopErr != nil {
@@ -309,10 +332,17 @@ func (t *Task) Work(n int64, d Time) {
 		k.abortCurrent(k.limitError("steps", k.lim.Steps))
 	}
 	if !k.zeroCost && d > 0 {
-		k.now += d
-		t.cpu += d
-		if k.now > k.lim.Time {
-			k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
+		switch t.lane {
+		case LaneProcess:
+			t.workProcess(d)
+		case LaneThread:
+			t.workThread(d)
+		default:
+			k.now += d
+			t.cpu += d
+			if k.now > k.lim.Time {
+				k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
+			}
 		}
 	}
 	k.budget -= n
@@ -335,9 +365,13 @@ const (
 )
 
 // Write records text written by the task to stream (Stdout or Stderr) and
-// copies it to the kernel's writers.
+// copies it to the kernel's writers. A process lane settles its CPU time
+// first, so that the text appears when the process really writes it.
 func (t *Task) Write(stream int, text string) {
 	k := t.k
+	if t.lane == LaneProcess && k.current == t {
+		t.Settle()
+	}
 	k.outBytes += int64(len(text))
 	if k.outBytes > k.lim.OutputBytes {
 		k.abortCurrent(k.limitError("output bytes", k.lim.OutputBytes))

@@ -106,7 +106,9 @@ func (k *Kernel) expireTimers() {
 		late := k.now - tm.when
 		switch tm.kind {
 		case timerSleep:
-			k.emit(EvTimer, tm.task.id, 0, TimeSleep, int64(late), 0)
+			if !tm.task.cpuWait { // a process's own CPU is never late
+				k.emit(EvTimer, tm.task.id, 0, TimeSleep, int64(late), 0)
+			}
 			k.makeReady(tm.task, nil)
 		case timerTimeout:
 			k.emit(EvTimer, tm.task.id, 0, Ready, int64(late), 0)

@@ -124,7 +124,7 @@ const (
 	Returned Outcome = iota
 	Crashed
 	WasCancelled
-	Killed // the run stopped (limit, deadlock, signal) before the task ended
+	Killed // the run stopped (limit, deadlock, signal) before the task ended, or it was killed (Task.Kill)
 )
 
 func (o Outcome) String() string {

@@ -18,10 +18,11 @@ func run(tb testing.TB, main sim.TaskFunc, opts ...sim.Option) (*sim.Kernel, any
 	return k, v, err, out.String()
 }
 
-// say writes a transcript line stamped with virtual time and task name,
+// say writes a transcript line stamped with virtual time (as the task
+// sees it: a process's own clock) and task name,
 // e.g. "5.000s kid: hello".
 func say(t *sim.Task, format string, args ...any) {
-	t.Write(sim.Stdout, fmt.Sprintf("%s %s: %s\n", t.Kernel().Now(), t.Name(), fmt.Sprintf(format, args...)))
+	t.Write(sim.Stdout, fmt.Sprintf("%s %s: %s\n", t.Now(), t.Name(), fmt.Sprintf(format, args...)))
 }
 
 // expect compares a transcript with what was expected, ignoring the

@@ -55,13 +55,14 @@ var (
 		sim.ReadWait:    {0xc2, 0x9d, 0x70, 0xff},
 		sim.WriteWait:   {0x9c, 0x6b, 0x30, 0xff},
 		sim.FutureWait:  {0xff, 0xa8, 0xa8, 0xff},
+		sim.Computing:   {0x4a, 0xc2, 0x6b, 0xff}, // a process on its own CPU: running's hue, lighter
 	}
 	linkColours = [...]color.RGBA{
 		view.Spawned:   {0x09, 0x69, 0xda, 0xff},
 		view.Woke:      {0x1a, 0x7f, 0x37, 0xff},
 		view.Cancelled: {0xcf, 0x22, 0x2e, 0xff},
 	}
-	legendStates = []sim.State{sim.Running, sim.Ready, sim.TimeSleep, sim.QueueGet, sim.QueuePut, sim.QueueJoin,
+	legendStates = []sim.State{sim.Running, sim.Computing, sim.Ready, sim.TimeSleep, sim.QueueGet, sim.QueuePut, sim.QueueJoin,
 		sim.TaskJoin, sim.EventWait, sim.LockAcquire, sim.SemaAcquire, sim.CondWait, sim.ReadWait, sim.WriteWait, sim.FutureWait}
 )
 

@@ -244,4 +244,5 @@ var labels = [...]string{
 	sim.WriteWait:   "write wait",
 	sim.FutureWait:  "future",
 	sim.Terminated:  "done",
+	sim.Computing:   "computing",
 }

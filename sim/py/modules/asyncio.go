@@ -48,6 +48,8 @@ type asyncioState struct {
 	made  int // tasks created, for asyncio's default names Task-1, Task-2, ...
 	// signals are the loop's signal handlers (add_signal_handler).
 	signals map[sim.Signal]*signalHandler
+	// executor is the loop's default executor (asyncio_thread.go).
+	executor *executor
 }
 
 func newAsyncio(in *rt.Interp) *rt.Module {
@@ -156,6 +158,7 @@ func newAsyncio(in *rt.Interp) *rt.Module {
 	st.defineSync(m)
 	st.defineTaskGroup(m)
 	st.defineStreams(m)
+	st.defineThreads(m)
 	return m
 }
 
@@ -331,7 +334,7 @@ func (st *asyncioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.V
 				return err
 			}
 		}
-		return nil
+		return st.executor.shutdown(t)
 	})
 	if err != nil {
 		return nil, err

@@ -106,6 +106,7 @@ func newCurio(in *rt.Interp) *rt.Module {
 	st.defineSync(m)
 	st.defineGroup(m)
 	st.defineNet(m)
+	st.defineThreads(m)
 	return m
 }
 
@@ -232,6 +233,13 @@ func (st *curioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Val
 		rows := k.Rows()
 		for i := len(rows) - 1; i >= 0; i-- {
 			if other := k.Task(rows[i].ID); other != nil && other != t {
+				if other.Lane() == sim.LaneThread {
+					continue // not a task: it runs on, and dies with the program
+				}
+				if other.Lane() == sim.LaneProcess {
+					t.Kill(other) // the process pool's shutdown terminates it
+					continue
+				}
 				if _, err := t.Cancel(other, true); err != nil {
 					return err
 				}

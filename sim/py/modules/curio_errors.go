@@ -171,14 +171,18 @@ func hexID(th *rt.Thread, v rt.Value) string {
 }
 
 // kcall makes a kernel call for Python code: the CPU used so far is
-// charged first (so the clock is exact), the call runs on the task's own
-// stack, and its error comes back as a Python exception.
+// charged first (so the clock is exact; a process settles the CPU time
+// it owes, so the call sees the kernel as it is then), the call runs on
+// the task's own stack, and its error comes back as a Python exception.
 func kcall(th *rt.Thread, f func(t *sim.Task) error) error {
 	if th.Task == nil {
 		return rt.NewError(rt.RuntimeErrorClass, "curio needs a running kernel")
 	}
 	th.Flush()
-	return ConvertKernelErr(th.OnTask(func() error { return f(th.Task) }))
+	return ConvertKernelErr(th.OnTask(func() error {
+		th.Task.Settle()
+		return f(th.Task)
+	}))
 }
 
 // async wraps a Go implementation as an awaitable curio call.

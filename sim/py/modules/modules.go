@@ -3,7 +3,8 @@
 // lessons use (collections, functools, itertools, math, random, time,
 // datetime, signal, logging, sys). Time and randomness come from the
 // kernel only: time.time() reads the virtual clock, time.sleep() holds the
-// kernel's one CPU, random draws from the kernel's seeded generator.
+// kernel's one CPU (or sleeps a thread's or process's lane only), random
+// draws from the kernel's seeded generator.
 package modules
 
 import (
@@ -33,35 +34,30 @@ func Names() []string {
 }
 
 // Importer returns the import function of one program: each module is
-// built once per interpreter, on first import.
+// built once per interpreter, on first import. A dotted name is a
+// submodule its package's module holds as an attribute (curio.thread).
 func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 	built := map[string]*runtime.Module{}
-	var self func(name string) (runtime.Value, bool)
-	self = func(name string) (runtime.Value, bool) {
+	var imp func(name string) (runtime.Value, bool)
+	imp = func(name string) (runtime.Value, bool) {
 		if m, ok := built[name]; ok {
 			return m, true
 		}
-		if i := strings.LastIndexByte(name, '.'); i > 0 {
-			// a submodule is an attribute of its package: build the package
-			// first, so `import curio.socket` and `curio.socket` agree
-			if _, ok := registry[name]; ok {
-				parent, ok := self(name[:i])
-				if !ok {
-					return nil, false
-				}
-				if sub, ok := parent.(*runtime.Module).NS.Get(name[i+1:]); ok {
-					if m, ok := sub.(*runtime.Module); ok {
-						built[name] = m
-						return m, true
-					}
-				}
+		var m *runtime.Module
+		if b, ok := registry[name]; ok {
+			m = b(in)
+		} else if dot := strings.LastIndexByte(name, '.'); dot > 0 {
+			parent, ok := imp(name[:dot])
+			if !ok {
+				return nil, false
 			}
-		}
-		b, ok := registry[name]
-		if !ok {
+			v, _ := parent.(*runtime.Module).NS.Get(name[dot+1:])
+			if m, ok = v.(*runtime.Module); !ok || m.Name != name {
+				return nil, false
+			}
+		} else {
 			return nil, false
 		}
-		m := b(in)
 		built[name] = m
 		noteImported(built, name, m)
 		for _, sub := range Names() { // the package's submodules are its attributes
@@ -74,7 +70,7 @@ func Importer(in *runtime.Interp) func(name string) (runtime.Value, bool) {
 		}
 		return m, true
 	}
-	return self
+	return imp
 }
 
 // newModule starts a module with its __name__.

@@ -44,6 +44,17 @@ func init() {
 			}
 			return rt.MakeInt(int64(th.MaxDeep)), nil
 		})
+		// The GIL's switch interval: how long a thread computes while others
+		// wait for the CPU (the kernel's machine says; 5 ms by default).
+		fn(m, "getswitchinterval", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			if err := stdPos("getswitchinterval", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			if th.Task == nil {
+				return rt.Float(0.005), nil
+			}
+			return rt.Float(th.Task.Kernel().Machine().SwitchInterval.Seconds()), nil
+		})
 		fn(m, "setrecursionlimit", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 			if err := stdPos("setrecursionlimit", args, kw, 1, 1); err != nil {
 				return nil, err

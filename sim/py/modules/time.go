@@ -11,9 +11,11 @@ import (
 )
 
 // time: the virtual clock. time.time() is a fixed epoch plus the
-// kernel's time; monotonic() and perf_counter() are the kernel's time;
-// sleep() holds the kernel's only CPU (time passes and no other task
-// runs: the lesson "time.sleep blocks the event loop"). The zone is UTC.
+// kernel's time; monotonic() and perf_counter() are the kernel's time (a
+// process's own clock in a worker process); sleep() in the kernel's
+// thread holds its only CPU (time passes and no other task runs: the
+// lesson "time.sleep blocks the event loop"), while in a thread or a
+// process it sleeps that lane only. The zone is UTC.
 
 // epochSeconds is time.time() when a run starts: 2023-11-14 22:13:20 UTC.
 const epochSeconds = 1_700_000_000
@@ -27,7 +29,7 @@ func virtualNow(th *rt.Thread) sim.Time {
 	th.Flush()
 	var now sim.Time
 	th.OnTask(func() error {
-		now = th.Task.Kernel().Now()
+		now = th.Task.Now()
 		return nil
 	})
 	return now
@@ -260,7 +262,7 @@ func init() {
 			}
 			th.Flush()
 			return rt.None, th.OnTask(func() error {
-				th.Task.Charge(sim.FromSeconds(s))
+				th.Task.SleepBlocking(sim.FromSeconds(s))
 				return nil
 			})
 		})
