@@ -99,7 +99,7 @@ func TestWorldBlocks(t *testing.T) {
 	if p.World != "signal SIGINT at 1s\n" || p.WorldLine != 13 || p.Output != "1\n" {
 		t.Errorf("%+v", p)
 	}
-	if want := `<figure class="world"><figcaption>The world outside the program</figcaption><pre><code>signal SIGINT at 1s` + "\n</code></pre></figure>"; !strings.Contains(string(l.HTML), want) {
+	if want := `<aside class="world"><p class="caption">The world outside the program</p><pre><code>signal SIGINT at 1s` + "\n</code></pre></aside>"; !strings.Contains(string(l.HTML), want) {
 		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
 	}
 }

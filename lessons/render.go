@@ -47,7 +47,7 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
 	case roleWorld:
 		// The page script gives it to the program before it.
-		fmt.Fprintf(w, "<figure class=\"world\"><figcaption>The world outside the program</figcaption><pre><code>%s</code></pre></figure>\n", html.EscapeString(text))
+		fmt.Fprintf(w, "<aside class=\"world\"><p class=\"caption\">The world outside the program</p><pre><code>%s</code></pre></aside>\n", html.EscapeString(text))
 	default:
 		lang, class := "", ""
 		if l := b.Language(src); l != nil {

@@ -290,7 +290,7 @@ func (tr *Trace) WriteChrome(w io.Writer) error {
 			counter(objName(r.Obj), r.T, "held", r.Val)
 		case EvNet:
 			switch op := NetOp(r.Aux); op {
-			case NetSendBuf, NetInFlight, NetRecvBuf:
+			case NetSendBuf, NetInFlight, NetRecvBuf, NetUserBuf:
 				counter(objName(r.Obj), r.T, op.String(), r.Val)
 			case NetSndCap, NetRcvCap, NetListen:
 			default:

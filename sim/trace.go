@@ -93,6 +93,7 @@ const (
 	NetEOF            // the peer's end of file arrived
 	NetReset          // the connection was reset
 	NetClosed         // the program closed the socket
+	NetUserBuf        // Val: bytes a library holds above the send buffer (asyncio's transport buffer)
 	numNetOps
 )
 
@@ -100,7 +101,7 @@ var netOpNames = [numNetOps]string{
 	NetSendBuf: "send_buffer", NetInFlight: "in_flight", NetRecvBuf: "recv_buffer",
 	NetSndCap: "sndbuf", NetRcvCap: "rcvbuf", NetListen: "listen",
 	NetConnect: "connect", NetAccept: "accept", NetRefused: "refused",
-	NetFin: "fin", NetEOF: "eof", NetReset: "reset", NetClosed: "closed",
+	NetFin: "fin", NetEOF: "eof", NetReset: "reset", NetClosed: "closed", NetUserBuf: "program_buffer",
 }
 
 func (op NetOp) String() string {

@@ -236,3 +236,17 @@ func TestPlayerAsyncio(t *testing.T) {
 		t.Errorf("lanes (name/group): %s", got)
 	}
 }
+
+// A program runs in the world its lesson declares: its clients connect,
+// and their reads are in the console.
+func TestPlayerRunsInItsWorld(t *testing.T) {
+	src := "from curio import run, tcp_server\n\nasync def echo(client, addr):\n    s = client.as_stream()\n    async for line in s:\n        await s.write(line.upper())\n\ntry:\n    run(tcp_server, '', 25000, echo)\nexcept KeyboardInterrupt:\n    print('stopped')\n"
+	p := loaded(t, Program{Name: "t.py", Source: src, World: "client ann at 1s connect localhost:25000\n    send \"hi\\n\"\n    read line\nsignal SIGINT at 2s\n"})
+	if out, errs := p.Console(p.End()); out != "[ann] HI\nstopped\n" || errs != "" {
+		t.Errorf("console %q, %q", out, errs)
+	}
+	bad := loaded(t, Program{Name: "t.py", Source: src, World: "cilent ann at 1s connect localhost:25000\n"})
+	if out, errs := bad.Console(bad.End()); out != "" || !strings.Contains(errs, "WorldError: unknown declaration \"cilent\"; did you mean \"client\"?") {
+		t.Errorf("a world with a mistake: console %q, %q", out, errs)
+	}
+}

@@ -31,6 +31,7 @@ type Socket struct {
 	sndCap, rcvCap int
 	send, recv     buffer
 	inflight       int      // bytes sent to the peer, not arrived yet
+	user           int      // bytes a library holds above the send buffer (SetUserBuffered)
 	linkFree       sim.Time // when the wire towards the peer is free again
 	latency        sim.Time
 	bandwidth      int64
@@ -474,6 +475,16 @@ func (s *Socket) Abort() {
 		s.sendReset()
 	}
 	s.Close()
+}
+
+// SetUserBuffered records how many bytes the program's library holds for
+// the socket above its send buffer (asyncio's transport buffer, which has
+// no bound), so the view shows where a backlog really sits.
+func (s *Socket) SetUserBuffered(n int) {
+	if n != s.user {
+		s.user = n
+		s.record(sim.NetUserBuf, int64(n))
+	}
 }
 
 // SetSndBuf and SetRcvBuf set the buffers' capacities (SO_SNDBUF,

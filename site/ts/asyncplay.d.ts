@@ -44,7 +44,7 @@ interface AsyncplayRun {
   name: string;
   seed: number;
   /** The world the program runs in (package sim/world's format), if any. */
-  world?: string;
+  world?: string | undefined;
   commands?: AsyncplayCommand[];
   /** Start playing from the beginning once the run is made. */
   play?: boolean;

@@ -408,7 +408,7 @@ function pngOf(shot: { width: number; height: number; rgba: Uint8ClampedArray<Ar
  */
 function worldOf(figure: HTMLElement): string | undefined {
   for (let e = figure.nextElementSibling; e && !e.matches("figure.program"); e = e.nextElementSibling) {
-    if (e.matches("figure.world")) return e.querySelector("pre")?.textContent ?? "";
+    if (e.matches("aside.world")) return e.querySelector("pre")?.textContent ?? "";
   }
   return undefined;
 }

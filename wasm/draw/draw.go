@@ -278,7 +278,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		fill(dst, areaX, top+m.small+m.pad, areaW, boxH, laneTint)
 		what, unit := "depth", ""
 		if g.Object.Kind == "socket" {
-			what, unit = "send buffer", " B"
+			what, unit = "unsent", " B"
 		}
 		drawText(dst, fmt.Sprintf("%s %s: %d%s", objectName(g.Object), what, pl.Now, unit), m.pad, top+m.pad, m.small, ink, m.gutter-m.pad)
 		drawText(dst, fmt.Sprintf("max %d%s", pl.Max, unit), m.pad, top+m.pad+m.small*1.3, m.small*0.9, muted, 0)
@@ -470,9 +470,10 @@ func drawObject(dst *ebiten.Image, o view.ObjectState, x, y float64, m metrics) 
 	return right
 }
 
-// drawPipe draws a socket's way to its peer: its send buffer, the bytes
-// on the wire, the peer's receive buffer, each a box filled to its level,
-// and returns the right edge.
+// drawPipe draws a socket's way to its peer: what the program's library
+// holds (asyncio's transport buffer, when there is one), its send buffer,
+// the bytes on the wire, the peer's receive buffer, each a box filled to
+// its level, and returns the right edge.
 func drawPipe(dst *ebiten.Image, p *view.PipeState, x, y float64, m metrics) float64 {
 	switch {
 	case p.Listening:
@@ -491,10 +492,16 @@ func drawPipe(dst *ebiten.Image, p *view.PipeState, x, y float64, m metrics) flo
 		fill(dst, x+2*m.s, y+6*m.s, 6*m.s, 2*m.s, muted)
 		return x + 10*m.s
 	}
-	bx := box(x, 40*m.s, p.Send, p.SndCap, stateColours[sim.WriteWait])
+	bx, text := x, ""
+	if p.HasUser {
+		// asyncio's transport buffer has no capacity: full past the send buffer's
+		bx = arrow(box(bx, 40*m.s, p.User, max(p.SndCap, 1), cursorInk))
+		text = size(p.User) + " › "
+	}
+	bx = box(bx, 40*m.s, p.Send, p.SndCap, stateColours[sim.WriteWait])
 	bx = box(arrow(bx), 16*m.s, min(p.Flight, 1), 1, stateColours[sim.Running])
 	bx = box(arrow(bx), 40*m.s, p.PeerRecv, p.RcvCap, stateColours[sim.ReadWait])
-	text := fmt.Sprintf("%s › %s › %s", size(p.Send), size(p.Flight), size(p.PeerRecv))
+	text += fmt.Sprintf("%s › %s › %s", size(p.Send), size(p.Flight), size(p.PeerRecv))
 	return drawText(dst, text, bx+4*m.s, y, m.small, ink, 0)
 }
 

@@ -26,6 +26,8 @@ type ObjectState struct {
 type PipeState struct {
 	Listening        bool
 	Connected        bool
+	User             int64 // held by the program's library above the send buffer
+	HasUser          bool  // the library ever held any: the view draws its box
 	Send, SndCap     int64
 	Flight           int64
 	PeerRecv, RcvCap int64 // the peer's receive buffer
@@ -76,8 +78,8 @@ func (tl *Timeline) pipeAt(id int, t sim.Time) *PipeState {
 		return nil
 	}
 	p := tl.Pipes[id-1]
-	send, _ := tl.ValueAt(id, t)
-	ps := &PipeState{Listening: p.Listen, Send: send, SndCap: p.SndCap, Flight: at(p.Flight, t)}
+	ps := &PipeState{Listening: p.Listen, Send: at(p.Send, t), User: at(p.User, t), HasUser: len(p.User) > 1,
+		SndCap: p.SndCap, Flight: at(p.Flight, t)}
 	if p.Peer > 0 && p.Peer <= len(tl.Pipes) && tl.Pipes[p.Peer-1] != nil {
 		peer := tl.Pipes[p.Peer-1]
 		if p.Since >= 0 && p.Since <= t {

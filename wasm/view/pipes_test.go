@@ -69,3 +69,36 @@ func TestPlotsPreferQueuesThenFullSockets(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// What a library holds above the send buffer (asyncio's transport buffer)
+// counts as unsent in the socket's gauge and has its own box in the pipe.
+func TestPipeCountsTheLibrarysBuffer(t *testing.T) {
+	k := sim.New()
+	n := netsim.For(k)
+	n.SndBuf, n.RcvBuf = 500, 1000
+	k.Run("main", func(task *sim.Task) (any, error) {
+		l := n.NewSocket(nil)
+		l.Bind("", 80)
+		l.Listen(1)
+		c := n.NewSocket(nil)
+		if err := c.Connect(task, "localhost", 80); err != nil {
+			return nil, err
+		}
+		for range 3 {
+			c.TrySend(make([]byte, 500)) // 1000 go on, 500 wait in the send buffer...
+		}
+		task.Sleep(sim.Millisecond)
+		c.SetUserBuffered(3500) // ...and the library keeps the rest
+		return nil, task.Sleep(sim.Second)
+	})
+	tl := Build(k.Trace())
+	for _, o := range tl.ObjectsAt(sim.Second) {
+		if p := o.Pipe; p != nil && p.Connected && p.Send > 0 {
+			if got := fmt.Sprintf("user %d (%v) send %d peer recv %d, unsent %d", p.User, p.HasUser, p.Send, p.PeerRecv, o.Level); got != "user 3500 (true) send 500 peer recv 1000, unsent 4000" {
+				t.Error(got)
+			}
+			return
+		}
+	}
+	t.Error("no connected pipe with bytes to send")
+}

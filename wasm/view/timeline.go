@@ -77,11 +77,15 @@ type Late struct {
 	Seq  int
 }
 
-// Pipe is one socket's outgoing side of a connection over the run: its
-// send buffer is its gauge; here are the bytes it has in flight towards
-// its peer and its own receive buffer, so the view can draw the way from
-// one program's write to the other's read.
+// Pipe is one socket's outgoing side of a connection over the run. Its
+// gauge is what the program wrote that the network has not taken: the
+// send buffer plus what a library holds above it (asyncio's transport
+// buffer). Here are those two apart, the bytes in flight towards its peer
+// and its own receive buffer, so the view can draw the way from one
+// program's write to the other's read.
 type Pipe struct {
+	Send   []Sample
+	User   []Sample
 	Peer   int      // the socket at the other end (object id), 0 if none yet
 	Since  sim.Time // when the connection was made, -1 if never
 	Flight []Sample
@@ -89,6 +93,8 @@ type Pipe struct {
 	SndCap int64
 	RcvCap int64
 	Listen bool
+	send   int64 // the levels as Build goes, for the gauge's sum
+	user   int64
 }
 
 // Timeline is the whole run as the page draws it.
@@ -168,7 +174,9 @@ func Build(tr *sim.Trace) *Timeline {
 				for len(tl.Pipes) < int(r.Obj) {
 					tl.Pipes = append(tl.Pipes, nil)
 				}
-				tl.Pipes[r.Obj-1] = &Pipe{Since: -1, SndCap: int64(info.Cap), Flight: []Sample{{T: r.T, Seq: i}}, Recv: []Sample{{T: r.T, Seq: i}}}
+				zero := []Sample{{T: r.T, Seq: i}}
+				tl.Pipes[r.Obj-1] = &Pipe{Since: -1, SndCap: int64(info.Cap), Send: zero, User: slices.Clone(zero),
+					Flight: slices.Clone(zero), Recv: slices.Clone(zero)}
 			}
 		case sim.EvNet:
 			tl.net(r, i)
@@ -199,7 +207,7 @@ func Build(tr *sim.Trace) *Timeline {
 	return tl
 }
 
-// net records a socket's change: its send buffer is its gauge.
+// net records a socket's change; its gauge is its unsent bytes.
 func (tl *Timeline) net(r sim.Record, i int) {
 	if r.Obj < 1 || int(r.Obj) > len(tl.Pipes) || tl.Pipes[r.Obj-1] == nil {
 		return
@@ -207,9 +215,14 @@ func (tl *Timeline) net(r sim.Record, i int) {
 	p := tl.Pipes[r.Obj-1]
 	sample := Sample{T: r.T, Value: r.Val, Seq: i}
 	switch sim.NetOp(r.Aux) {
-	case sim.NetSendBuf:
+	case sim.NetSendBuf, sim.NetUserBuf:
+		if sim.NetOp(r.Aux) == sim.NetSendBuf {
+			p.Send, p.send = append(p.Send, sample), r.Val
+		} else {
+			p.User, p.user = append(p.User, sample), r.Val
+		}
 		g := tl.Gauges[r.Obj-1]
-		g.Samples = append(g.Samples, sample)
+		g.Samples = append(g.Samples, Sample{T: r.T, Value: p.send + p.user, Seq: i})
 	case sim.NetInFlight:
 		p.Flight = append(p.Flight, sample)
 	case sim.NetRecvBuf:

@@ -155,7 +155,13 @@ func (tr *transport) run(th *rt.Thread) error {
 		if acted {
 			continue
 		}
-		if err := t.Wait(&tr.events, sim.ReadWait, tr.sock.s.ID()); err != nil {
+		// The loop waits for the socket: to take the buffer, or to bring
+		// something to read.
+		st := sim.ReadWait
+		if len(tr.wbuf) > 0 {
+			st = sim.WriteWait
+		}
+		if err := t.Wait(&tr.events, st, tr.sock.s.ID()); err != nil {
 			tr.sock.s.Abort()
 			tr.lose(th, nil)
 			return err
@@ -174,6 +180,7 @@ func (tr *transport) flush() (bool, error) {
 		return false, err
 	}
 	tr.wbuf = tr.wbuf[n:]
+	tr.sock.s.SetUserBuffered(len(tr.wbuf))
 	return n > 0, nil
 }
 
@@ -184,6 +191,7 @@ func (tr *transport) lose(th *rt.Thread, err error) error {
 	}
 	tr.lost, tr.closing = true, true
 	tr.wbuf = nil
+	tr.sock.s.SetUserBuffered(0)
 	tr.sock.s.Watch(nil)
 	if !tr.sock.s.Closed() {
 		tr.sock.s.Close()
@@ -237,6 +245,10 @@ func (tr *transport) write(th *rt.Thread, p []byte) error {
 	}
 	tr.wbuf = append(tr.wbuf, p...)
 	if len(tr.wbuf) > 0 {
+		acall(th, func(t *sim.Task) error {
+			tr.sock.s.SetUserBuffered(len(tr.wbuf))
+			return nil
+		})
 		tr.kick()
 	}
 	return tr.maybePause(th)
