@@ -130,6 +130,10 @@ func (n *Net) Resolve(name string) (*Host, error) {
 	return nil, ErrUnknownHost
 }
 
+// Link is the one-way latency and the bandwidth between the program's
+// host and h.
+func (n *Net) Link(h *Host) (sim.Time, int64) { return n.link(n.hosts[LocalIP], h) }
+
 // link is the latency and bandwidth between two hosts: the loopback on
 // one host, otherwise the link of the host that is not the program's.
 func (n *Net) link(a, b *Host) (sim.Time, int64) {

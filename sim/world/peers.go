@@ -306,7 +306,10 @@ func (h *Service) serve(c *netsim.Socket) sim.TaskFunc {
 	}
 }
 
-// Answer is the service's answer to GET path.
+// Answer is the service's answer to GET path: its text, the path for
+// echo, or for fib the JSON {"n": N, "value": fib(N)} of the query's n
+// (fib?n=30) or the path's last part (/fib/30), as the tutorial's
+// Fibonacci service answers.
 func (h *Service) Answer(path string) (int, string) {
 	switch {
 	case h.Literal:
@@ -314,16 +317,23 @@ func (h *Service) Answer(path string) (int, string) {
 	case h.Respond == "echo":
 		return 200, path
 	}
-	last := path[strings.LastIndexByte(path, '/')+1:]
-	n, err := strconv.Atoi(last)
+	arg := path[strings.LastIndexByte(path, '/')+1:]
+	if _, query, ok := strings.Cut(path, "?"); ok {
+		for _, kv := range strings.Split(query, "&") {
+			if v, ok := strings.CutPrefix(kv, "n="); ok {
+				arg = v
+			}
+		}
+	}
+	n, err := strconv.Atoi(arg)
 	if err != nil || n < 0 || n > 92 {
-		return 404, "fib needs a number from 0 to 92, like /fib/30\n"
+		return 404, "fib needs a number from 0 to 92, like /fib?n=30\n"
 	}
 	a, b := int64(0), int64(1)
 	for range n {
 		a, b = b, a+b
 	}
-	return 200, strconv.FormatInt(a, 10)
+	return 200, `{"n": ` + strconv.Itoa(n) + `, "value": ` + strconv.FormatInt(a, 10) + `}`
 }
 
 // Response is an HTTP/1.0 response with body.
