@@ -37,6 +37,9 @@ Flags:
                        sources, sinks, HTTP services, terminals and signals
                        (the format is in the world package's documentation,
                        docs/world.md)
+  --declare LINE       one more line of the world, e.g.
+                       'client nc at 1s connect localhost:25000; send "hi\n"; read line'
+                       (a client's steps follow it after semicolons); may be repeated
   --trace FILE         write the trace as JSON lines
   --chrome-trace FILE  write the trace in Chrome's format (open in Perfetto)
   --ps                 print the monitor's ps (to stderr) where the run ended
@@ -68,6 +71,8 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var signals signalFlags
 	fs.Var(&signals, "signal", "")
 	worldPath := fs.String("world", "", "")
+	var declared lineFlags
+	fs.Var(&declared, "declare", "")
 	if err := fs.Parse(reorder(args[1:])); err != nil {
 		return 2
 	}
@@ -95,18 +100,24 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cfg.File = file
 	var spec *world.Spec
-	if *worldPath != "" {
-		text, err := os.ReadFile(*worldPath)
-		if err == nil {
-			spec, err = world.Parse(*worldPath, string(text))
-		}
-		if err != nil {
-			var werr *world.Error
-			if !errors.As(err, &werr) {
+	if *worldPath != "" || len(declared) > 0 {
+		var text []byte
+		name := "<--declare>"
+		if *worldPath != "" {
+			if text, err = os.ReadFile(*worldPath); err != nil {
 				fmt.Fprintln(stderr, "asyncplay run: --world:", err)
-			} else {
-				fmt.Fprint(stderr, err) // python3's syntax error layout, which names the file
+				return 2
 			}
+			name = *worldPath
+		}
+		for _, l := range declared {
+			if len(text) > 0 {
+				text = append(text, '\n')
+			}
+			text = append(text, l...)
+		}
+		if spec, err = world.Parse(name, string(text)); err != nil {
+			fmt.Fprint(stderr, err) // python3's syntax error layout, which names the file
 			return 2
 		}
 	}
@@ -217,6 +228,12 @@ func psAtEnd(k *sim.Kernel) string {
 	}
 	return sim.FormatPS(tr.Rows(n), k.Now())
 }
+
+// lineFlags collects the lines of a repeated flag.
+type lineFlags []string
+
+func (l *lineFlags) String() string     { return strings.Join(*l, "\n") }
+func (l *lineFlags) Set(v string) error { *l = append(*l, v); return nil }
 
 // signalFlags collects --signal SIG@TIME.
 type signalFlags []struct {

@@ -131,3 +131,34 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 }
+
+// The world comes from a file, from --declare lines, or both; a mistake in
+// it is shown at its line and the program does not run.
+func TestWorld(t *testing.T) {
+	src := `from curio import run, tcp_server
+async def echo(client, addr):
+    s = client.as_stream()
+    async for line in s:
+        await s.write(line.upper())
+try:
+    run(tcp_server, '', 25000, echo)
+except KeyboardInterrupt:
+    print('stopped')
+`
+	dir := t.TempDir()
+	file := filepath.Join(dir, "clients.world")
+	os.WriteFile(file, []byte("client ann at 1s connect localhost:25000\n    send \"hi\\n\"\n    read line\n"), 0o644)
+	code, out, errs := asyncplay(t, "", "run", "--world", file, "--declare", `client bob at 2s connect localhost:25000; send "yo\n"; read line`,
+		"--declare", "signal SIGINT at 3s", program(t, src))
+	if code != 0 || out != "[ann] HI\n[bob] YO\nstopped\n" || errs != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, out, errs = asyncplay(t, "", "run", "--declare", "client bob at 2s conect localhost:25000", program(t, src))
+	want := "  File \"<--declare>\", line 1\n    client bob at 2s conect localhost:25000\n                     ^^^^^^\nWorldError: expected \"connect\", not \"conect\"; did you mean \"connect\"?\n"
+	if code != 2 || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, out, errs, want)
+	}
+	if code, _, errs := asyncplay(t, "", "run", "--world", filepath.Join(dir, "missing.world"), program(t, src)); code != 2 || !strings.Contains(errs, "--world:") {
+		t.Errorf("a missing world file: exit %d, %s", code, errs)
+	}
+}

@@ -62,6 +62,9 @@ func split(no int, text string) (line, *Error) {
 			i++
 		case c == '#':
 			return l, nil
+		case c == ';':
+			l.words = append(l.words, word{s: ";", col: i, n: 1})
+			i++
 		case c == '"':
 			s, n, err := unquote(text[i:])
 			if err != "" {
@@ -71,7 +74,7 @@ func split(no int, text string) (line, *Error) {
 			i += n
 		default:
 			j := i
-			for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '"' && text[j] != '#' && text[j] != '\r' {
+			for j < len(text) && !strings.ContainsRune(" \t\"#;\r", rune(text[j])) {
 				j++
 			}
 			l.words = append(l.words, word{s: text[i:j], col: i, n: j - i})
@@ -79,6 +82,21 @@ func split(no int, text string) (line, *Error) {
 		}
 	}
 	return l, nil
+}
+
+// steps cuts a line at its semicolons (outside quotes) into the line and
+// the steps that follow it on the same line, each then an indented line.
+func steps(l line) []line {
+	out := []line{{no: l.no, text: l.text, indent: l.indent}}
+	for _, w := range l.words {
+		if !w.quoted && w.s == ";" {
+			out = append(out, line{no: l.no, text: l.text, indent: true})
+			continue
+		}
+		cur := &out[len(out)-1]
+		cur.words = append(cur.words, w)
+	}
+	return out
 }
 
 // unquote decodes a "quoted string" at the start of s with the escapes a

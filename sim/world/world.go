@@ -21,6 +21,7 @@
 //	    send "bye\n" x3 every 100ms
 //	    read 3 lines
 //	    close
+//	client quick at 2s connect localhost:25000; send "hi\n"; read line; close
 //	clients 1000 load at 0s every 1ms connect localhost:25000
 //	    send "ping {i}.{n}\n" x10 every 10ms
 //	    read 10 lines
@@ -34,7 +35,9 @@
 //
 //	signal SIGINT at 30s
 //
-// A client connects at its time and runs its steps: send TEXT (xN every
+// A client's steps may also follow it on its own line, after semicolons
+// (so one command-line flag can declare a client). A client connects at
+// its time and runs its steps: send TEXT (xN every
 // DUR repeats it), send SIZE (that many bytes of filler lines), wait DUR, read line / read N lines / read N bytes /
 // read all (to the end of file), shutdown (half close), close, reset
 // (close by reset). {i} in a text is the client's number in its group,
@@ -191,12 +194,16 @@ func Parse(file, text string) (*Spec, error) {
 	s := &Spec{File: file, Loopback: -1, declared: map[string]int{}, hostNames: map[string]*Host{}, listening: map[string]int{}}
 	var last *Client
 	s.lines = strings.Split(text, "\n")
+	var lines []line
 	for i, raw := range s.lines {
 		l, err := split(i+1, raw)
 		if err != nil {
 			err.File = file
 			return nil, err
 		}
+		lines = append(lines, steps(l)...)
+	}
+	for _, l := range lines {
 		if len(l.words) == 0 {
 			continue
 		}

@@ -226,3 +226,21 @@ func TestSinkHoldsTheWriterToItsRate(t *testing.T) {
 		t.Errorf("got:\n%s%s\nwant:\n%s", got.String(), out, want)
 	}
 }
+
+// A client's steps can follow it after semicolons, for one-line
+// declarations (the command line's --declare); a semicolon in a text is
+// text.
+func TestStepsOnOneLine(t *testing.T) {
+	s, err := Parse("", `client q at 2s connect localhost:1; send "a;b\n"; read line; close`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Clients[0]
+	if len(c.Steps) != 3 || c.Steps[0].Text != "a;b\n" || c.Steps[1].Kind != ReadLines || c.Steps[2].Kind != Close {
+		t.Errorf("%+v", c.Steps)
+	}
+	_, err = Parse("", `signal SIGINT at 1s; close`)
+	if err == nil || !strings.Contains(err.Error(), "an indented line is a client's step") {
+		t.Errorf("a step after a signal: %v", err)
+	}
+}
