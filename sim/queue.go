@@ -1,6 +1,9 @@
 package sim
 
-import "iter"
+import (
+	"errors"
+	"iter"
+)
 
 // QueueOrder is the order in which a [Queue] hands out its items.
 type QueueOrder uint8
@@ -32,7 +35,12 @@ type Queue struct {
 	getters    WaitQueue
 	putters    WaitQueue
 	joiners    WaitQueue
+	shut       bool // Shutdown was called
 }
+
+// ErrShutDown is what Put and Get return on a queue that was shut down
+// (asyncio's QueueShutDown).
+var ErrShutDown = errors.New("queue shut down")
 
 // NewQueue creates a FIFO or LIFO queue.
 func (k *Kernel) NewQueue(name string, order QueueOrder, maxsize int) *Queue {
@@ -73,16 +81,22 @@ func (q *Queue) Putters() int { return q.putters.Len() }
 
 // Put adds item, blocking t while the queue is full.
 func (q *Queue) Put(t *Task, item any) error {
-	for q.Full() {
+	for !q.shut && q.Full() {
 		if err := t.block(&q.putters, QueuePut, q.id, 0); err != nil {
 			return err
 		}
+	}
+	if q.shut {
+		return ErrShutDown
 	}
 	return q.add(item)
 }
 
 // TryPut adds item if the queue is not full and reports whether it did.
 func (q *Queue) TryPut(item any) (bool, error) {
+	if q.shut {
+		return false, ErrShutDown
+	}
 	if q.Full() {
 		return false, nil
 	}
@@ -104,6 +118,9 @@ func (q *Queue) add(item any) error {
 func (q *Queue) Get(t *Task) (any, error) {
 	mustWait := q.getters.head != nil // arrive behind those already waiting
 	for mustWait || q.n == 0 {
+		if q.shut && q.n == 0 {
+			return nil, ErrShutDown
+		}
 		mustWait = false
 		if err := t.block(&q.getters, QueueGet, q.id, 0); err != nil {
 			return nil, err
@@ -129,6 +146,9 @@ func (q *Queue) All(t *Task) iter.Seq2[any, error] {
 
 // TryGet removes an item if there is one.
 func (q *Queue) TryGet() (any, bool, error) {
+	if q.n == 0 && q.shut {
+		return nil, false, ErrShutDown
+	}
 	if q.n == 0 {
 		return nil, false, nil
 	}
@@ -148,6 +168,28 @@ func (q *Queue) take() (any, error) {
 		q.k.makeReady(q.putters.head, nil)
 	}
 	return item, nil
+}
+
+// Shutdown shuts the queue down, as asyncio's Queue.shutdown (Python
+// 3.13) does: puts fail from now on, and gets once the queue is empty;
+// blocked putters and getters wake to find out. With immediate the items
+// still queued are dropped (and count as done for Join).
+func (q *Queue) Shutdown(immediate bool) {
+	q.shut = true
+	if immediate && q.n > 0 {
+		for q.n > 0 {
+			q.pop()
+			if q.unfinished > 0 {
+				q.unfinished--
+			}
+		}
+		q.k.emit(EvQueue, q.k.currentID(), q.id, QueueGet, 0, 0)
+		if q.unfinished == 0 {
+			q.k.WakeAll(&q.joiners)
+		}
+	}
+	q.k.WakeAll(&q.getters)
+	q.k.WakeAll(&q.putters)
 }
 
 // TaskDone marks one item as processed; Join returns when all are.

@@ -28,6 +28,7 @@ var (
 	AsyncioCancelledErrorClass = asyncioClass("CancelledError", "asyncio.exceptions", rt.BaseExceptionClass)
 	invalidStateClass          = asyncioClass("InvalidStateError", "asyncio.exceptions", rt.ExceptionClass)
 	queueEmptyClass            = asyncioClass("QueueEmpty", "asyncio.queues", rt.ExceptionClass)
+	queueShutDownClass         = asyncioClass("QueueShutDown", "asyncio.queues", rt.ExceptionClass)
 	queueFullClass             = asyncioClass("QueueFull", "asyncio.queues", rt.ExceptionClass)
 	aTaskClass                 = newType("Task", "_asyncio")
 )
@@ -55,7 +56,7 @@ type asyncioState struct {
 func newAsyncio(in *rt.Interp) *rt.Module {
 	st := &asyncioState{in: in, tasks: map[*sim.Task]*aTask{}, signals: map[sim.Signal]*signalHandler{}}
 	m := newModule("asyncio")
-	for _, c := range []*rt.Class{AsyncioCancelledErrorClass, invalidStateClass, queueEmptyClass, queueFullClass} {
+	for _, c := range []*rt.Class{AsyncioCancelledErrorClass, invalidStateClass, queueEmptyClass, queueFullClass, queueShutDownClass} {
 		m.NS.Set(c.Name, c)
 	}
 	m.NS.Set("TimeoutError", rt.TimeoutErrorClass)

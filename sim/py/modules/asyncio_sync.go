@@ -406,6 +406,14 @@ func (o *aQueue) Attr(th *rt.Thread, name string) (rt.Value, bool, error) {
 	return nil, false, nil
 }
 
+// shutDown is a queue's shut-down error as asyncio.QueueShutDown.
+func shutDown(err error) error {
+	if errors.Is(err, sim.ErrShutDown) {
+		return rt.NewInstance(queueShutDownClass)
+	}
+	return err
+}
+
 // defineSync adds Queue, Event, Lock, Semaphore and BoundedSemaphore.
 func (st *asyncioState) defineSync(m *rt.Module) {
 	newObj := func(th *rt.Thread, make func(k *sim.Kernel) rt.Value) (rt.Value, error) {
@@ -537,11 +545,22 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return rt.None, q(th, self).Put(t, item)
+			return rt.None, shutDown(q(th, self).Put(t, item))
 		})
 		await(c, "get", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 			v, err := q(th, self).Get(t)
-			return valueOf(v), err
+			return valueOf(v), shutDown(err)
+		})
+		def(c, "shutdown", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+			a, err := rt.UnpackArgs("shutdown", args, kw, []string{"immediate"}, 0)
+			if err != nil {
+				return nil, err
+			}
+			immediate := a[0] != nil && truth(th, a[0])
+			return rt.None, acall(th, func(t *sim.Task) error {
+				q(th, self).Shutdown(immediate)
+				return nil
+			})
 		})
 		await(c, "join", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 			return rt.None, q(th, self).Join(t)
@@ -555,7 +574,7 @@ func init() {
 				if err == nil {
 					err = rt.NewInstance(queueFullClass)
 				}
-				return nil, err
+				return nil, shutDown(err)
 			}
 			return rt.None, nil
 		})
@@ -564,7 +583,7 @@ func init() {
 			if err == nil && !ok {
 				err = rt.NewInstance(queueEmptyClass)
 			}
-			return valueOf(v), err
+			return valueOf(v), shutDown(err)
 		})
 		sync(c, "task_done", func(th *rt.Thread, self rt.Value, args []rt.Value, t *sim.Task) (rt.Value, error) {
 			return rt.None, q(th, self).TaskDone()
