@@ -148,7 +148,4 @@ func (b *buffer) read(n int) []byte {
 	return p
 }
 
-// peek is the buffered bytes, without taking them.
-func (b *buffer) peek() []byte { return b.b[b.off:] }
-
 func (b *buffer) clear() { b.b, b.off = b.b[:0], 0 }

@@ -42,6 +42,22 @@ type socketObj struct {
 
 func (o *socketObj) Type() *rt.Class { return curioSocketClass }
 
+// Repr is curio's: its wrapper around the standard socket's repr.
+func (o *socketObj) Repr(th *rt.Thread) (string, error) {
+	s := "<curio.Socket <socket.socket fd=" + strconv.Itoa(o.fd) +
+		", family=AddressFamily.AF_INET, type=SocketKind.SOCK_STREAM, proto=0"
+	if o.s.Closed() {
+		return "<curio.Socket <socket.socket [closed] fd=-1, family=AddressFamily.AF_INET, type=SocketKind.SOCK_STREAM, proto=0>>", nil
+	}
+	if l := o.s.LocalAddr(); l.Port != 0 {
+		s += ", laddr=('" + l.IP + "', " + strconv.Itoa(l.Port) + ")"
+	}
+	if r := o.s.RemoteAddr(); r.Port != 0 {
+		s += ", raddr=('" + r.IP + "', " + strconv.Itoa(r.Port) + ")"
+	}
+	return s + ">>", nil
+}
+
 // netOf is the network of the running program.
 func netOf(th *rt.Thread) (*netsim.Net, error) {
 	k, err := kernel(th)
@@ -191,14 +207,6 @@ func intArg(v rt.Value) (int64, error) {
 
 func init() {
 	c := curioSocketClass
-	def(c, "__repr__", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		o := sockOf(self)
-		s := "<curio.Socket fd=" + strconv.Itoa(o.fd) + ", laddr=" + o.s.LocalAddr().String()
-		if r := o.s.RemoteAddr(); r.Port != 0 {
-			s += ", raddr=" + r.String()
-		}
-		return rt.Str(s + ">"), nil
-	})
 	def(c, "fileno", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return rt.MakeInt(int64(sockOf(self).fd)), nil
 	})
