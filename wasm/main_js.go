@@ -226,7 +226,7 @@ func bridge(g *game) {
 		return g.p.Cursor
 	}
 	fn("run", func(args []js.Value) any {
-		// run({source, name, seed, world, commands: [{at, cancel, signal}], play})
+		// run({source, name, seed, world, commands: [{at, cancel, signal, terminal, text}], play})
 		var o js.Value
 		if len(args) > 0 && args[0].Type() == js.TypeObject {
 			o = args[0]
@@ -253,6 +253,9 @@ func bridge(g *game) {
 				}
 				if v := c.Get("signal"); v.Type() == js.TypeString {
 					cmd.Signal, _ = sim.ParseSignal(v.String())
+				}
+				if v := c.Get("terminal"); v.Type() == js.TypeString {
+					cmd.Terminal, cmd.Text = v.String(), c.Get("text").String()
 				}
 				prog.Commands = append(prog.Commands, cmd)
 			}

@@ -24,9 +24,11 @@ import (
 // came before it is unchanged (the kernel is deterministic) and what
 // follows is the program's answer to it.
 type Command struct {
-	At     sim.Time
-	Cancel int        // a task id, or 0
-	Signal sim.Signal // or 0
+	At       sim.Time
+	Cancel   int        // a task id, or 0
+	Signal   sim.Signal // or 0
+	Terminal string     // a terminal of the world, and the text typed into it
+	Text     string
 }
 
 // Program is what to run: the same Program always makes the same run.
@@ -101,12 +103,16 @@ func (p *Player) Load(prog Program) {
 			}
 		},
 		Prepare: func(k *sim.Kernel) error {
-			if prog.World == "" {
-				return nil
-			}
 			spec, err := world.Parse(prog.Name, prog.World)
 			if err != nil {
 				return err
+			}
+			for _, c := range commands {
+				if c.Terminal != "" {
+					if err := spec.Type(c.Terminal, c.At, c.Text); err != nil {
+						return err
+					}
+				}
 			}
 			return spec.Install(k)
 		},

@@ -250,3 +250,20 @@ func TestPlayerRunsInItsWorld(t *testing.T) {
 		t.Errorf("a world with a mistake: console %q, %q", out, errs)
 	}
 }
+
+// A line typed into a terminal from the page is a command: the run is made
+// again with it in the input, at its time, and an unknown terminal is an
+// error the console shows.
+func TestPlayerTypesIntoATerminal(t *testing.T) {
+	src := "from curio import run, tcp_server\n\nasync def echo(client, addr):\n    s = client.as_stream()\n    async for line in s:\n        await s.write(line.upper())\n\ntry:\n    run(tcp_server, '', 25000, echo)\nexcept KeyboardInterrupt:\n    print('stopped')\n"
+	w := "terminal you at 1s connect localhost:25000\ntype you at 2s \"first\\n\"\nsignal SIGINT at 5s\n"
+	p := loaded(t, Program{Name: "t.py", Source: src, World: w,
+		Commands: []Command{{At: 3 * sim.Second, Terminal: "you", Text: "second\n"}}})
+	if out, errs := p.Console(p.End()); out != "[you] FIRST\n[you] SECOND\nstopped\n" || errs != "" {
+		t.Errorf("console %q, %q", out, errs)
+	}
+	bad := loaded(t, Program{Name: "t.py", Source: src, World: w, Commands: []Command{{At: 0, Terminal: "me", Text: "x"}}})
+	if _, errs := bad.Console(bad.End()); !strings.Contains(errs, `the world has no terminal named "me"`) {
+		t.Errorf("an unknown terminal: %q", errs)
+	}
+}

@@ -515,6 +515,44 @@ func TestBrowserMonitorCancels(t *testing.T) {
 	}
 }
 
+// TestBrowserTypesIntoATerminal: a world's terminal takes a line typed in
+// the monitor at the cursor time; the run is made again with it, the
+// console shows the answer, and the link carries the line.
+func TestBrowserTypesIntoATerminal(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	var slug string
+	n := 0
+	for _, l := range ls {
+		for i, p := range l.Programs {
+			if strings.Contains(p.World, "terminal you") {
+				slug, n = l.Slug, i+1
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no lesson program has the terminal 'you'")
+	}
+	b.open("/lessons/" + slug + "/")
+	b.run(n)
+	b.do(script(bridge+`.pause()`), script(bridge+`.seek(3e9)`))
+	b.shown(n)
+	fig := fmt.Sprintf("document.querySelectorAll('figure.program')[%d]", n-1)
+	b.do(script(fig + `.querySelector("details.monitor").open = true`))
+	b.placed(n)
+	b.do(script(fig+`.querySelector("input.typed").value = "again"`),
+		script(fig+`.querySelector("button.type").click()`))
+	b.waitRun(n)
+	b.wait(prog(n) + `.querySelector("ul.commands").textContent === 'type "again\\n" into you at 3.000000s'`)
+	b.key(kb.End)
+	b.shown(n)
+	if got, want := b.console(n), "[you] say something: \n[you] HELLO\n[you] say something: \n[you] AGAIN\n[you] say something: \nserver stopped\n"; got != want {
+		t.Errorf("after typing, the console shows\n%s\nwant\n%s", got, want)
+	}
+	b.wait(`location.hash.includes("cmd=type%3Ayou%3AYWdhaW4K%403000000000")`)
+	b.shot("terminal-typed")
+}
+
 // TestBrowserPresenterAndSharedLink: P toggles presenter mode, ? shows the
 // keys; the URL follows the cursor and a reload lands on the same moment.
 func TestBrowserPresenterAndSharedLink(t *testing.T) {

@@ -60,6 +60,7 @@
 package world
 
 import (
+	"fmt"
 	"strings"
 
 	"asyncplay/sim"
@@ -178,6 +179,18 @@ type Typed struct {
 type SignalAt struct {
 	Signal sim.Signal
 	At     sim.Time
+}
+
+// Type adds a line typed into terminal at time at, as a `type` line does:
+// how the page adds what a learner types to the run's input.
+func (s *Spec) Type(terminal string, at sim.Time, text string) error {
+	for _, c := range s.Clients {
+		if c.Terminal && c.Name == terminal {
+			s.Typed = append(s.Typed, Typed{Terminal: terminal, At: at, Text: text})
+			return nil
+		}
+	}
+	return fmt.Errorf("the world has no terminal named %q", terminal)
 }
 
 var declarations = []string{"host", "loopback", "buffers", "client", "clients", "terminal", "type",

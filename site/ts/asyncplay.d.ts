@@ -32,11 +32,13 @@ interface AsyncplaySummary {
   syntaxError: { line: number; col: number; message: string } | null;
 }
 
-/** A monitor command: cancel a task or send a signal at a virtual time. */
+/** A monitor command: cancel a task, send a signal or type a line into a terminal of the world, at a virtual time. */
 interface AsyncplayCommand {
   at: number;
   cancel?: number;
   signal?: string;
+  terminal?: string;
+  text?: string;
 }
 
 interface AsyncplayRun {

@@ -2,6 +2,7 @@
 // edited, the seed, the monitor's commands and the cursor time, so a shared
 // link reopens the same run at the same moment. Example:
 // #program=2&seed=0&t=7000000000&cmd=cancel:3@6000000000
+// (a line typed into a terminal is type:NAME:TEXT@T, TEXT in base64url)
 
 import type { Widget } from "./widget";
 
@@ -15,7 +16,11 @@ export function writeURL(w: Widget): void {
   p.set("t", String(Math.round(s.cursor)));
   if (w.edited()) p.set("src", encode(w.source()));
   if (w.commands.length) {
-    p.set("cmd", w.commands.map((c) => c.cancel ? `cancel:${c.cancel}@${c.at}` : `signal:${c.signal}@${c.at}`).join(","));
+    p.set("cmd", w.commands.map((c) => {
+      if (c.cancel) return `cancel:${c.cancel}@${c.at}`;
+      if (c.terminal !== undefined) return `type:${c.terminal}:${encode(c.text ?? "")}@${c.at}`;
+      return `signal:${c.signal}@${c.at}`;
+    }).join(","));
   }
   const hash = `#${p}`;
   if (location.hash !== hash) history.replaceState(null, "", hash);
@@ -37,6 +42,14 @@ export function readURL(ws: readonly Widget[]): { w: Widget; at: number } | unde
   }
   w.seed = Math.max(0, Math.trunc(Number(p.get("seed"))) || 0);
   w.commands = (p.get("cmd") ?? "").split(",").flatMap((c): AsyncplayCommand[] => {
+    const typed = /^type:([^:@,]+):([\w-]*)@(\d+)$/.exec(c);
+    if (typed) {
+      try {
+        return [{ at: Number(typed[3]), terminal: typed[1]!, text: decode(typed[2]!) }];
+      } catch {
+        return [];
+      }
+    }
     const m = /^(cancel|signal):(\w+)@(\d+)$/.exec(c);
     if (!m) return [];
     const at = Number(m[3]);

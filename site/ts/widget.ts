@@ -87,6 +87,8 @@ class WidgetImpl implements Widget {
   private whereOut = el("pre", { className: "where" });
   private taskInput = el("input", { className: "task-id", type: "number", min: "1", value: "1" });
   private signal = el("select", { className: "signal" });
+  private terminal = el("select", { className: "terminal" });
+  private typed = el("input", { className: "typed", type: "text", placeholder: "a line to type", title: "Typed into the terminal at the cursor time (the run is made again)" });
   private applied = el("ul", { className: "commands" });
 
   constructor(readonly figure: HTMLElement, readonly index: number) {
@@ -138,7 +140,16 @@ class WidgetImpl implements Widget {
     const taskLabel = el("label", { textContent: "task " });
     taskLabel.append(this.taskInput);
     cmds.append(taskLabel, where, cancel, el("span", { className: "sep", textContent: "·" }), this.signal, send);
-    this.monitor.append(summary, this.ps, cmds, this.whereOut, this.applied);
+    const terminals = terminalsOf(this.world);
+    const typing = el("div", { className: "monitor-commands typing" });
+    const type = button("type", "type", "Type the line into the terminal at the cursor time (the run is made again)");
+    if (terminals.length) {
+      // The world's terminals: what a learner types is the run's input.
+      for (const t of terminals) this.terminal.append(el("option", { value: t, textContent: t }));
+      typing.append(el("span", { textContent: "type into " }), this.terminal, this.typed, type);
+    }
+    typing.hidden = !terminals.length;
+    this.monitor.append(summary, this.ps, cmds, typing, this.whereOut, this.applied);
     this.whereOut.hidden = true;
     figure.append(bar, timeBar, this.slot, this.output, this.monitor);
     this.playerControls(false);
@@ -167,6 +178,16 @@ class WidgetImpl implements Widget {
     where.addEventListener("click", () => this.where(Number(this.taskInput.value)));
     cancel.addEventListener("click", () => this.command({ cancel: Number(this.taskInput.value) }));
     send.addEventListener("click", () => this.command({ signal: this.signal.value }));
+    const typeLine = () => {
+      if (!this.typed.value) return;
+      this.command({ terminal: this.terminal.value, text: this.typed.value + "\n" });
+      this.typed.value = "";
+    };
+    type.addEventListener("click", typeLine);
+    this.typed.addEventListener("keydown", (e) => {
+      e.stopPropagation(); // the page's keys (Space plays) are letters here
+      if (e.key === "Enter") typeLine();
+    });
     this.monitor.addEventListener("toggle", () => { this.refresh(); place(); });
     figure.addEventListener("focusin", () => { if (this.asyncplay) active = this; });
   }
@@ -303,7 +324,7 @@ class WidgetImpl implements Widget {
   }
 
   /** Re-makes the run with a monitor command at the cursor time. */
-  private command(c: { cancel?: number; signal?: string }): void {
+  private command(c: { cancel?: number; signal?: string; terminal?: string; text?: string }): void {
     const at = this.last?.cursor ?? 0;
     this.commands.push({ at, ...c });
     void this.run({ at, keepCommands: true, play: false });
@@ -362,7 +383,7 @@ class WidgetImpl implements Widget {
       this.psAt = performance.now();
     }
     this.applied.replaceChildren(...this.commands.map((c) =>
-      el("li", { textContent: `${c.cancel ? `cancel task ${c.cancel}` : `signal ${c.signal}`} at ${(c.at / 1e9).toFixed(6)}s` })));
+      el("li", { textContent: `${describe(c)} at ${(c.at / 1e9).toFixed(6)}s` })));
   }
 
   /** The console: stdout, then stderr with its traceback frames linked to lines. */
@@ -400,6 +421,18 @@ function pngOf(shot: { width: number; height: number; rgba: Uint8ClampedArray<Ar
   const canvas = el("canvas", { width: shot.width, height: shot.height });
   canvas.getContext("2d")!.putImageData(new ImageData(shot.rgba, shot.width, shot.height), 0, 0);
   return new Promise((resolve, reject) => canvas.toBlob((b) => b ? resolve(b) : reject(new Error("the PNG could not be made")), "image/png"));
+}
+
+/** A monitor command as the list of applied commands says it. */
+function describe(c: AsyncplayCommand): string {
+  if (c.cancel) return `cancel task ${c.cancel}`;
+  if (c.terminal !== undefined) return `type ${JSON.stringify(c.text ?? "")} into ${c.terminal}`;
+  return `signal ${c.signal}`;
+}
+
+/** The names of the terminals a world declares ("terminal NAME at ..."). */
+function terminalsOf(world: string | undefined): string[] {
+  return [...(world ?? "").matchAll(/^terminal\s+(\S+)/gm)].map((m) => m[1]!);
 }
 
 /**

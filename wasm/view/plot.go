@@ -28,9 +28,10 @@ func Plotted(o sim.ObjectInfo) bool {
 }
 
 // PlotsOf chooses at most n gauges to plot: the queues first, in the order
-// they were made, then the sockets whose send buffers filled the most (a
-// connection that never backed up has a flat plot). It also reports
-// whether the run has objects at all.
+// they were made, then the sockets whose unsent bytes piled up the most.
+// A connection whose send buffer never filled a quarter of the way did not
+// back up, and its plot would be flat. It also reports whether the run has
+// objects at all.
 func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
 	var sockets []*Gauge
 	for _, g := range tl.Gauges {
@@ -38,7 +39,7 @@ func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
 		switch {
 		case g == nil || !Plotted(g.Object):
 		case g.Object.Kind == "socket":
-			if g.Peak() > 0 {
+			if peak := g.Peak(); peak > 0 && 4*peak >= int64(g.Object.Cap) {
 				sockets = append(sockets, g)
 			}
 		case len(plots) < n:
