@@ -1,0 +1,88 @@
+package view
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"asyncplay/sim"
+)
+
+// backlog is a producer putting an item every 100 ms and a consumer taking
+// one every 300 ms, five items in all (the fourth put comes just after the
+// first get, so four wait at 0.4s), and a ticker whose timer falls due
+// while the consumer holds the CPU: 30 ms late.
+func backlog(t *testing.T) *Timeline {
+	k := sim.New()
+	_, err := k.Run("main", func(task *sim.Task) (any, error) {
+		q := k.NewQueue("jobs", sim.FIFO, 0)
+		task.Spawn("producer", func(p *sim.Task) (any, error) {
+			for i := range 5 {
+				q.Put(p, i)
+				p.Sleep(100 * sim.Millisecond)
+			}
+			return nil, nil
+		}, false)
+		c := task.Spawn("consumer", func(c *sim.Task) (any, error) {
+			for range 5 {
+				c.Sleep(300 * sim.Millisecond)
+				q.Get(c)
+			}
+			c.Charge(50 * sim.Millisecond) // holds the CPU from 1.5s to 1.55s
+			return nil, nil
+		}, false)
+		tick := task.Spawn("ticker", func(tk *sim.Task) (any, error) {
+			return nil, tk.Sleep(1520 * sim.Millisecond) // due while the consumer holds the CPU
+		}, false)
+		if _, err := task.Join(c); err != nil {
+			return nil, err
+		}
+		_, err := task.Join(tick)
+		return nil, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(k.Trace())
+}
+
+func TestMeasures(t *testing.T) {
+	m := backlog(t).Measure()
+	var got []string
+	for _, d := range measureDocs {
+		got = append(got, fmt.Sprintf("%s=%s", d.name, m[d.name]))
+	}
+	want := "peak_queue=4 p50_wait=700ms p99_wait=1.1s max_wait=1.1s items=5 throughput=3.2/s max_late=30ms peak_unsent=0B peak_tasks=4 end=1.55s"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestChecks(t *testing.T) {
+	m := backlog(t).Measure()
+	for _, c := range []struct{ check, want string }{
+		{"peak_queue <= 4 and p99_wait < 2s", "true [peak_queue = 4, want <= 4 ✓ p99_wait = 1.1s, want < 2s ✓]"},
+		{"peak_queue < 4", "false [peak_queue = 4, want < 4 ✗]"},
+		{"throughput >= 3/s and peak_unsent == 0 and max_late <= 30ms", "true [throughput = 3.2/s, want >= 3.0/s ✓ peak_unsent = 0B, want == 0B ✓ max_late = 30ms, want <= 30ms ✓]"},
+	} {
+		chk, err := ParseCheck(c.check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := chk.Apply(m)
+		if got := fmt.Sprint(v.OK, v.Parts); got != c.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", c.check, got, c.want)
+		}
+	}
+	for _, c := range []struct{ check, want string }{
+		{"peak_queu <= 3", `no measure is named "peak_queu"`},
+		{"p99_wait < 20", "p99_wait is a duration, so write its value like 50ms or 1.5s"},
+		{"peak_queue =< 3", "the comparison is one of < <= > >= ==, not \"=<\""},
+		{"peak_queue <= lots", `"lots" is not a number`},
+		{"peak_queue", "each part is MEASURE OP VALUE"},
+	} {
+		if _, err := ParseCheck(c.check); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want it to say %q", c.check, err, c.want)
+		}
+	}
+}
