@@ -8,13 +8,15 @@ import (
 	"asyncplay/lessons"
 	"asyncplay/sim/py/run"
 	"asyncplay/sim/world"
+	"asyncplay/wasm/view"
 )
 
 // TestLessonPrograms runs every program of every lesson on the kernel,
 // with the page's CPU cost (run.DefaultOpCost), so lessons print what a
 // learner will see:
 // it must end cleanly, write nothing to stderr, and print exactly its
-// output block when it has one.
+// output block when it has one. A program with an exercise must fail its
+// check, and the exercise's solution must pass it.
 func TestLessonPrograms(t *testing.T) {
 	all, err := lessons.All()
 	if err != nil {
@@ -26,27 +28,62 @@ func TestLessonPrograms(t *testing.T) {
 	for _, l := range all {
 		for i, p := range l.Programs {
 			t.Run(fmt.Sprintf("%s/%d", l.Slug, i+1), func(t *testing.T) {
-				var stdout, stderr strings.Builder
-				cfg := run.Config{
-					File: l.Slug + ".md", Stdout: &stdout, Stderr: &stderr,
-					OpCost: run.DefaultOpCost, Modules: run.StandardModules,
-				}
-				if p.World != "" {
-					spec, err := world.Parse(l.Slug+".md", p.World)
-					if err != nil {
-						t.Fatal(err)
-					}
-					cfg.Prepare = spec.Install
-				}
-				res := run.Program(p.Source, cfg)
+				res, stdout, stderr := runLessonProgram(t, l.Slug, p.Source, p.World)
 				where := fmt.Sprintf("%s.md:%d", l.Slug, p.Line)
-				if res.ExitCode != 0 || res.Err != nil || stderr.Len() > 0 {
-					t.Fatalf("%s: exit %d, %v\n%s", where, res.ExitCode, res.Err, stderr.String())
+				if res.ExitCode != 0 || res.Err != nil || stderr != "" {
+					t.Fatalf("%s: exit %d, %v\n%s", where, res.ExitCode, res.Err, stderr)
 				}
-				if p.HasOutput && stdout.String() != p.Output {
-					t.Errorf("%s: printed\n%s\nwant (the output block)\n%s", where, stdout.String(), p.Output)
+				if p.HasOutput && stdout != p.Output {
+					t.Errorf("%s: printed\n%s\nwant (the output block)\n%s", where, stdout, p.Output)
+				}
+				if ex := p.Exercise; ex != nil {
+					checkExercise(t, fmt.Sprintf("%s.md:%d", l.Slug, ex.Line), l.Slug, p, res)
 				}
 			})
 		}
+	}
+}
+
+// runLessonProgram runs src as the page does, in its world.
+func runLessonProgram(t *testing.T, slug, src, w string) (*run.Result, string, string) {
+	t.Helper()
+	var stdout, stderr strings.Builder
+	cfg := run.Config{
+		File: slug + ".md", Stdout: &stdout, Stderr: &stderr,
+		OpCost: run.DefaultOpCost, Modules: run.StandardModules,
+	}
+	if w != "" {
+		spec, err := world.Parse(slug+".md", w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Prepare = spec.Install
+	}
+	res := run.Program(src, cfg)
+	return res, stdout.String(), stderr.String()
+}
+
+// checkExercise requires the program as given to fail its exercise's
+// check, and the reference solution to run cleanly and pass it: an
+// exercise that cannot fail, or cannot be done, is caught here.
+func checkExercise(t *testing.T, where, slug string, p lessons.Program, given *run.Result) {
+	t.Helper()
+	ex := p.Exercise
+	chk, err := view.ParseCheck(ex.Check)
+	if err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	if v := chk.Apply(view.Build(given.Kernel.Trace()).Measure()); v.OK {
+		t.Errorf("%s: the program as given already passes its check: %v", where, v.Parts)
+	}
+	if ex.Solution == "" {
+		t.Fatalf("%s: the exercise has no ```python solution block", where)
+	}
+	res, _, stderr := runLessonProgram(t, slug, ex.Solution, p.World)
+	if res.ExitCode != 0 || res.Err != nil || stderr != "" {
+		t.Fatalf("%s: the solution: exit %d, %v\n%s", where, res.ExitCode, res.Err, stderr)
+	}
+	if v := chk.Apply(view.Build(res.Kernel.Trace()).Measure()); !v.OK {
+		t.Errorf("%s: the solution fails its check: %v", where, v.Parts)
 	}
 }

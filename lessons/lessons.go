@@ -4,7 +4,12 @@
 // right after it is what that program prints, which the doctest in this
 // package checks by running every program on the kernel. A "world" block
 // after a program (before or after its output) declares the world it runs
-// in: its clients, peers and signals (see package sim/world). The prose stands
+// in: its clients, peers and signals (see package sim/world). An
+// "exercise" block sets a task on the program before it, with a "check:"
+// line on the run's measures (see view.ParseCheck), and a "python
+// solution" block after it is the reference solution: the doctest requires
+// the program as given to fail the check and the solution to pass it.
+// The prose stands
 // on its own: without the page script a program is a highlighted listing
 // and its output a collapsed block.
 //
@@ -28,6 +33,7 @@ import (
 	"strings"
 
 	"asyncplay/sim/world"
+	"asyncplay/wasm/view"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -57,6 +63,19 @@ type Program struct {
 	// in the world package's format), "" for none.
 	World     string
 	WorldLine int // the line of the world's first line in the .md file
+	// Exercise is the task set on this program, if an exercise block
+	// follows it.
+	Exercise *Exercise
+}
+
+// Exercise is a task on a program: change it until its run passes Check
+// (see view.ParseCheck). The program as given must fail the check and the
+// reference Solution must pass it; the doctest runs both.
+type Exercise struct {
+	Line     int    // the line of the exercise block's first line
+	Check    string // such as "peak_queue <= 20 and p99_wait < 50ms"
+	Task     string // what the learner is asked to do, in prose
+	Solution string // a program that passes (a ```python solution block)
 }
 
 type frontMatter struct {
@@ -150,6 +169,22 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 			}
 			p := &l.Programs[len(l.Programs)-1]
 			p.Output, p.HasOutput = blockText(block, src), true
+		case roleExercise:
+			if !follows(block, src) {
+				return ast.WalkStop, fmt.Errorf("%s:%d: an exercise block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			ex, err := parseExercise(name, lineOf(block, src), blockText(block, src))
+			if err != nil {
+				return ast.WalkStop, err
+			}
+			l.Programs[len(l.Programs)-1].Exercise = ex
+		case roleSolution:
+			prev, ok := block.PreviousSibling().(*ast.FencedCodeBlock)
+			p := &l.Programs[len(l.Programs)-1]
+			if !ok || blockRole(prev, src) != roleExercise || p.Exercise == nil {
+				return ast.WalkStop, fmt.Errorf("%s:%d: a solution block must follow an exercise block", name, fenceLine(block, src))
+			}
+			p.Exercise.Solution = blockText(block, src)
 		case roleWorld:
 			if !follows(block, src) {
 				return ast.WalkStop, fmt.Errorf("%s:%d: a world block must follow a ```python run block", name, fenceLine(block, src))
@@ -170,11 +205,34 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 type role int
 
 const (
-	roleListing role = iota // any other code block
-	roleProgram             // ```python run
-	roleOutput              // ```output
-	roleWorld               // ```world: the world of the program before it
+	roleListing  role = iota // any other code block
+	roleProgram              // ```python run
+	roleOutput               // ```output
+	roleWorld                // ```world: the world of the program before it
+	roleExercise             // ```exercise: "check: ..." and the task, on the program before it
+	roleSolution             // ```python solution: the exercise's reference solution
 )
+
+// parseExercise reads an exercise block: a "check:" line and the task.
+func parseExercise(name string, line int, text string) (*Exercise, error) {
+	ex := &Exercise{Line: line}
+	var task []string
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		if c, ok := strings.CutPrefix(strings.TrimSpace(l), "check:"); ok {
+			ex.Check = strings.TrimSpace(c)
+			continue
+		}
+		task = append(task, l)
+	}
+	ex.Task = strings.TrimSpace(strings.Join(task, "\n"))
+	if ex.Check == "" {
+		return nil, fmt.Errorf("%s:%d: an exercise needs a line \"check: ...\", such as check: peak_queue <= 20", name, line)
+	}
+	if _, err := view.ParseCheck(ex.Check); err != nil {
+		return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+	}
+	return ex, nil
+}
 
 // follows reports whether b comes right after a program, or after the
 // program's output or world block.
@@ -187,7 +245,7 @@ func follows(b *ast.FencedCodeBlock, src []byte) bool {
 		switch blockRole(prev, src) {
 		case roleProgram:
 			return true
-		case roleOutput, roleWorld:
+		case roleOutput, roleWorld, roleExercise:
 			if blockRole(prev, src) == blockRole(b, src) {
 				return false // one of each
 			}
@@ -210,6 +268,10 @@ func blockRole(b *ast.FencedCodeBlock, src []byte) role {
 		return roleOutput
 	case len(words) == 1 && words[0] == "world":
 		return roleWorld
+	case len(words) == 1 && words[0] == "exercise":
+		return roleExercise
+	case len(words) == 2 && words[0] == "python" && words[1] == "solution":
+		return roleSolution
 	}
 	return roleListing
 }

@@ -77,6 +77,10 @@ func TestParseErrors(t *testing.T) {
 		{"---\ntitle: T\norder: 1\n---\n\n```python\nx\n```\n```output\n```\n", "x.md:9: an output block must follow"},
 		{"---\ntitle: T\norder: 1\n---\n\n```world\nsignal SIGINT at 1s\n```\n", "x.md:6: a world block must follow a ```python run block"},
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\n```\n```world\n```\n", "x.md:11: a world block must follow"},
+		{"---\ntitle: T\norder: 1\n---\n\n```exercise\ncheck: peak_queue <= 1\n```\n", "x.md:6: an exercise block must follow a ```python run block"},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```exercise\nDo it.\n```\n", "x.md:10: an exercise needs a line \"check: ...\""},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```exercise\ncheck: peak_queue <= soon\n```\n", "x.md:10: check \"peak_queue <= soon\""},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```python solution\ny\n```\n", "x.md:9: a solution block must follow an exercise block"},
 		// a mistake in a world is shown at its line of the lesson
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\nsignal SIGINT at 1s\nsignl SIGHUP at 2s\n```\n", "  File \"x.md\", line 11\n    signl SIGHUP at 2s\n    ^^^^^\nWorldError: unknown declaration \"signl\"; did you mean \"signal\"?"},
 	} {
@@ -101,6 +105,28 @@ func TestWorldBlocks(t *testing.T) {
 	}
 	if want := `<aside class="world"><p class="caption">The world outside the program</p><pre><code>signal SIGINT at 1s` + "\n</code></pre></aside>"; !strings.Contains(string(l.HTML), want) {
 		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
+	}
+}
+
+// An exercise sets a task and a check on the program before it, with its
+// solution after it; the page gets the check in the markup.
+func TestExerciseBlocks(t *testing.T) {
+	src := "---\ntitle: T\norder: 1\n---\n\n```python run\nprint(1)\n```\n```exercise\ncheck: peak_queue <= 20\nKeep the queue short.\n```\n```python solution\nprint(2)\n```\n"
+	l, err := lessons.Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := l.Programs[0].Exercise
+	if ex == nil || ex.Check != "peak_queue <= 20" || ex.Task != "Keep the queue short." || ex.Solution != "print(2)\n" || ex.Line != 10 {
+		t.Fatalf("%+v", ex)
+	}
+	for _, want := range []string{
+		`<aside class="exercise" data-check="peak_queue &lt;= 20"><p class="caption">Exercise</p><p>Keep the queue short.</p>`,
+		`<details class="solution"><summary>A solution</summary>`,
+	} {
+		if !strings.Contains(string(l.HTML), want) {
+			t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
+		}
 	}
 }
 

@@ -45,6 +45,17 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), highlight("python", text))
 	case roleOutput:
 		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
+	case roleExercise:
+		ex, err := parseExercise("", 0, text)
+		if err != nil {
+			return ast.WalkStop, err
+		}
+		// The page script evaluates the check on each run of the program
+		// before it and shows the verdict here.
+		fmt.Fprintf(w, "<aside class=\"exercise\" data-check=\"%s\"><p class=\"caption\">Exercise</p><p>%s</p><p class=\"check\"><code>%s</code></p></aside>\n",
+			html.EscapeString(ex.Check), html.EscapeString(ex.Task), html.EscapeString(ex.Check))
+	case roleSolution:
+		fmt.Fprintf(w, "<details class=\"solution\"><summary>A solution</summary><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></details>\n", highlight("python", text))
 	case roleWorld:
 		// The page script gives it to the program before it.
 		fmt.Fprintf(w, "<aside class=\"world\"><p class=\"caption\">The world outside the program</p><pre><code>%s</code></pre></aside>\n", html.EscapeString(text))
