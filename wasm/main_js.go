@@ -347,6 +347,21 @@ func bridge(g *game) {
 		g.p.Trace().WriteChrome(&b)
 		return b.String()
 	})
+	fn("check", func(args []js.Value) any {
+		// check(text) -> {ok, parts} or {error}: an exercise's verdict on the run
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return map[string]any{"error": "check: give the check's text"}
+		}
+		v, err := g.p.Check(args[0].String())
+		if err != nil {
+			return map[string]any{"error": err.Error()}
+		}
+		parts := make([]any, len(v.Parts))
+		for i, s := range v.Parts {
+			parts[i] = s
+		}
+		return map[string]any{"ok": v.OK, "parts": parts}
+	})
 	fn("stats", func([]js.Value) any {
 		mean := 0.0
 		if g.frames.n > 0 {

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -314,4 +315,17 @@ func (p *Player) SyntaxError() (line, col int, msg string, ok bool) {
 		return 0, 0, "", false
 	}
 	return se.Line, se.Col, se.Msg, true
+}
+
+// Check judges the run by an exercise's check (see view.ParseCheck): the
+// verdict, or what is wrong with the check.
+func (p *Player) Check(text string) (view.Verdict, error) {
+	chk, err := view.ParseCheck(text)
+	if err != nil {
+		return view.Verdict{}, err
+	}
+	if p.Timeline == nil {
+		return view.Verdict{}, errors.New("there is no run to check yet")
+	}
+	return chk.Apply(p.Timeline.Measure()), nil
 }

@@ -267,3 +267,15 @@ func TestPlayerTypesIntoATerminal(t *testing.T) {
 		t.Errorf("an unknown terminal: %q", errs)
 	}
 }
+
+// An exercise's check judges the whole run.
+func TestPlayerChecksTheRun(t *testing.T) {
+	p := loaded(t, Program{Name: "t.py", Source: ticker})
+	v, err := p.Check("end >= 3s and peak_queue == 0")
+	if err != nil || !v.OK || len(v.Parts) != 2 {
+		t.Errorf("%+v, %v", v, err)
+	}
+	if _, err := p.Check("ends >= 3s"); err == nil {
+		t.Error("a check naming no measure passed")
+	}
+}

@@ -515,6 +515,45 @@ func TestBrowserMonitorCancels(t *testing.T) {
 	}
 }
 
+// TestBrowserExercise: an exercise shows its verdict on each run: not yet
+// for the program as given, done once the learner's edit passes the check.
+func TestBrowserExercise(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	var slug string
+	var p lessons.Program
+	n := 0
+	for _, l := range ls {
+		for i, q := range l.Programs {
+			if q.Exercise != nil && n == 0 {
+				slug, p, n = l.Slug, q, i+1
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no lesson has an exercise")
+	}
+	b.open("/lessons/" + slug + "/")
+	verdict := `document.querySelectorAll("aside.exercise")[0].querySelector(".verdict")`
+	b.run(n)
+	b.wait(verdict + ` !== null`)
+	if got := eval[string](b, verdict+`.className`); got != "verdict not-yet" {
+		t.Errorf("the program as given: %s", got)
+	}
+	if got := eval[string](b, verdict+`.textContent`); !strings.HasPrefix(got, "Not yet:") || !strings.Contains(got, "✗") {
+		t.Errorf("the program as given shows %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf("figure.program:nth-of-type(%d) .cm-content", n))),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		script(fmt.Sprintf(`document.execCommand("insertText", false, %q)`, p.Exercise.Solution)))
+	b.run(n)
+	b.wait(verdict + `.className === "verdict passed"`)
+	if got := eval[string](b, verdict+`.textContent`); !strings.HasPrefix(got, "Done: this run passes the check.") {
+		t.Errorf("the solution shows %q", got)
+	}
+	b.shot("exercise-passed")
+}
+
 // TestBrowserTypesIntoATerminal: a world's terminal takes a line typed in
 // the monitor at the cursor time; the run is made again with it, the
 // console shows the answer, and the link carries the line.

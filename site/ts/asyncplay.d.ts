@@ -52,11 +52,20 @@ interface AsyncplayRun {
   play?: boolean;
 }
 
+/** An exercise's verdict on a run: each comparison with the run's value. */
+interface AsyncplayVerdict {
+  ok?: boolean;
+  parts?: string[];
+  error?: string;
+}
+
 /** The engine's bridge, on the view frame's window. */
 interface Asyncplay {
   /** Makes the run (in slices, the page stays live); null if a newer run replaced it. */
   run(r: AsyncplayRun): Promise<AsyncplaySummary | null>;
   state(): AsyncplayState;
+  /** Judges the run by an exercise's check, such as "peak_queue <= 20". */
+  check(text: string): AsyncplayVerdict;
   /** Ends a run being made where it has got to; the run so far plays. */
   stop(): void;
   play(): void;

@@ -64,6 +64,8 @@ class WidgetImpl implements Widget {
   private ranSource = "";
   /** The lesson's world block after the program, if it has one. */
   private world: string | undefined;
+  /** The exercise set on the program, if one follows it. */
+  private exercise: HTMLElement | undefined;
   commands: AsyncplayCommand[] = [];
   private summary: AsyncplaySummary | null = null;
   private psAt = 0; // when ps was last read, on performance.now()'s clock
@@ -93,6 +95,7 @@ class WidgetImpl implements Widget {
 
   constructor(readonly figure: HTMLElement, readonly index: number) {
     this.world = worldOf(figure);
+    this.exercise = following(figure, "aside.exercise");
     const listing = figure.querySelector("pre");
     this.original = (listing?.textContent ?? "").replace(/\n$/, "");
     const holder = el("div", { className: "program-editor" });
@@ -243,6 +246,7 @@ class WidgetImpl implements Widget {
       this.summary = summary;
       if (opts.at !== undefined) asyncplay.seek(opts.at);
       this.finished(summary);
+      this.judge(asyncplay);
       this.playerControls(true);
       this.update(asyncplay.state());
     } catch (err) {
@@ -250,6 +254,26 @@ class WidgetImpl implements Widget {
     } finally {
       this.runButton.disabled = false;
     }
+  }
+
+  /** Shows the exercise's verdict on the run just made. */
+  private judge(b: Asyncplay): void {
+    const check = this.exercise?.dataset["check"];
+    if (!this.exercise || !check) return;
+    let out = this.exercise.querySelector<HTMLElement>(".verdict");
+    if (!out) {
+      out = el("div", { className: "verdict" });
+      out.setAttribute("role", "status");
+      this.exercise.append(out);
+    }
+    const v = b.check(check);
+    const passed = !v.error && v.ok === true && (this.summary?.exitCode ?? 1) === 0;
+    out.className = `verdict ${passed ? "passed" : "not-yet"}`;
+    const head = v.error ? `The check could not be read: ${v.error}`
+      : passed ? "Done: this run passes the check."
+      : (this.summary?.exitCode ?? 0) !== 0 ? "Not yet: the program must end without an error."
+      : "Not yet:";
+    out.replaceChildren(el("p", { textContent: head }), ...(v.parts ?? []).map((p) => el("p", { className: "part", textContent: p })));
   }
 
   private finished(s: AsyncplaySummary): void {
@@ -440,8 +464,14 @@ function terminalsOf(world: string | undefined): string[] {
  * next program), or undefined: the clients, peers and signals it runs with.
  */
 function worldOf(figure: HTMLElement): string | undefined {
+  const w = following(figure, "aside.world");
+  return w ? w.querySelector("pre")?.textContent ?? "" : undefined;
+}
+
+/** The first element matching selector after a program figure, before the next program. */
+function following(figure: HTMLElement, selector: string): HTMLElement | undefined {
   for (let e = figure.nextElementSibling; e && !e.matches("figure.program"); e = e.nextElementSibling) {
-    if (e.matches("aside.world")) return e.querySelector("pre")?.textContent ?? "";
+    if (e.matches(selector)) return e as HTMLElement;
   }
   return undefined;
 }
