@@ -39,6 +39,14 @@ func TestLessonPrograms(t *testing.T) {
 				if ex := p.Exercise; ex != nil {
 					checkExercise(t, fmt.Sprintf("%s.md:%d", l.Slug, ex.Line), l.Slug, p, res)
 				}
+				if c := p.Compare; c != nil {
+					for _, v := range c.Values { // every run the comparison makes must end cleanly
+						res, _, stderr := runLessonProgram(t, l.Slug, c.Variant(p.Source, v), p.World)
+						if res.ExitCode != 0 || res.Err != nil || stderr != "" {
+							t.Errorf("%s.md:%d: with %s = %s: exit %d, %v\n%s", l.Slug, c.Line, c.Knob, v, res.ExitCode, res.Err, stderr)
+						}
+					}
+				}
 			})
 		}
 	}

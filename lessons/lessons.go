@@ -8,8 +8,10 @@
 // "exercise" block sets a task on the program before it, with a "check:"
 // line on the run's measures (see view.ParseCheck), and a "python
 // solution" block after it is the reference solution: the doctest requires
-// the program as given to fail the check and the solution to pass it.
-// The prose stands
+// the program as given to fail the check and the solution to pass it. A
+// "compare" block, KNOB = v1, v2, ..., names a top-level assignment of the
+// program the page runs once per value, side by side, with each run's
+// measures; the doctest runs every variant. The prose stands
 // on its own: without the page script a program is a highlighted listing
 // and its output a collapsed block.
 //
@@ -66,6 +68,31 @@ type Program struct {
 	// Exercise is the task set on this program, if an exercise block
 	// follows it.
 	Exercise *Exercise
+	// Compare is a knob whose values the page runs side by side, if a
+	// compare block follows the program.
+	Compare *Compare
+}
+
+// Compare is one knob of a program, a module-level assignment such as
+// QUEUE_SIZE = 2, and the values to run it with, each on the same seed,
+// for the page's comparison table.
+type Compare struct {
+	Line   int
+	Knob   string
+	Values []string // Python literals, as written
+}
+
+// Variant is the program's source with the knob set to value: the first
+// line assigning the knob at the top level is rewritten.
+func (c *Compare) Variant(src, value string) string {
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		if name, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(name) == c.Knob && !strings.HasPrefix(l, " ") {
+			lines[i] = c.Knob + " = " + value
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Exercise is a task on a program: change it until its run passes Check
@@ -185,6 +212,16 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 				return ast.WalkStop, fmt.Errorf("%s:%d: a solution block must follow an exercise block", name, fenceLine(block, src))
 			}
 			p.Exercise.Solution = blockText(block, src)
+		case roleCompare:
+			if !follows(block, src) {
+				return ast.WalkStop, fmt.Errorf("%s:%d: a compare block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			p := &l.Programs[len(l.Programs)-1]
+			c, err := parseCompare(name, lineOf(block, src), blockText(block, src), p.Source)
+			if err != nil {
+				return ast.WalkStop, err
+			}
+			p.Compare = c
 		case roleWorld:
 			if !follows(block, src) {
 				return ast.WalkStop, fmt.Errorf("%s:%d: a world block must follow a ```python run block", name, fenceLine(block, src))
@@ -211,7 +248,27 @@ const (
 	roleWorld                // ```world: the world of the program before it
 	roleExercise             // ```exercise: "check: ..." and the task, on the program before it
 	roleSolution             // ```python solution: the exercise's reference solution
+	roleCompare              // ```compare: KNOB = v1, v2, ...: runs side by side
 )
+
+// parseCompare reads a compare block, "KNOB = v1, v2, v3", and checks the
+// program sets KNOB at its top level.
+func parseCompare(name string, line int, text, program string) (*Compare, error) {
+	knob, values, ok := strings.Cut(strings.TrimSpace(text), "=")
+	c := &Compare{Line: line, Knob: strings.TrimSpace(knob)}
+	for _, v := range strings.Split(values, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			c.Values = append(c.Values, v)
+		}
+	}
+	if !ok || c.Knob == "" || strings.ContainsAny(c.Knob, " \n") || len(c.Values) < 2 {
+		return nil, fmt.Errorf("%s:%d: a compare block is one line, KNOB = VALUE, VALUE, ... with two values or more", name, line)
+	}
+	if c.Variant(program, "x") == program {
+		return nil, fmt.Errorf("%s:%d: the program before it has no line %s = ... at its top level to vary", name, line, c.Knob)
+	}
+	return c, nil
+}
 
 // parseExercise reads an exercise block: a "check:" line and the task.
 func parseExercise(name string, line int, text string) (*Exercise, error) {
@@ -245,7 +302,7 @@ func follows(b *ast.FencedCodeBlock, src []byte) bool {
 		switch blockRole(prev, src) {
 		case roleProgram:
 			return true
-		case roleOutput, roleWorld, roleExercise:
+		case roleOutput, roleWorld, roleExercise, roleCompare:
 			if blockRole(prev, src) == blockRole(b, src) {
 				return false // one of each
 			}
@@ -272,6 +329,8 @@ func blockRole(b *ast.FencedCodeBlock, src []byte) role {
 		return roleExercise
 	case len(words) == 2 && words[0] == "python" && words[1] == "solution":
 		return roleSolution
+	case len(words) == 1 && words[0] == "compare":
+		return roleCompare
 	}
 	return roleListing
 }

@@ -81,6 +81,8 @@ func TestParseErrors(t *testing.T) {
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```exercise\nDo it.\n```\n", "x.md:10: an exercise needs a line \"check: ...\""},
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```exercise\ncheck: peak_queue <= soon\n```\n", "x.md:10: check \"peak_queue <= soon\""},
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```python solution\ny\n```\n", "x.md:9: a solution block must follow an exercise block"},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nN = 1\n```\n```compare\nN = 1\n```\n", "x.md:10: a compare block is one line, KNOB = VALUE, VALUE, ... with two values or more"},
+		{"---\ntitle: T\norder: 1\n---\n\n```python run\nN = 1\n```\n```compare\nM = 1, 2\n```\n", "x.md:10: the program before it has no line M = ... at its top level to vary"},
 		// a mistake in a world is shown at its line of the lesson
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\nsignal SIGINT at 1s\nsignl SIGHUP at 2s\n```\n", "  File \"x.md\", line 11\n    signl SIGHUP at 2s\n    ^^^^^\nWorldError: unknown declaration \"signl\"; did you mean \"signal\"?"},
 	} {
@@ -127,6 +129,26 @@ func TestExerciseBlocks(t *testing.T) {
 		if !strings.Contains(string(l.HTML), want) {
 			t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
 		}
+	}
+}
+
+// A compare block names a knob of the program and its values; each
+// variant sets the knob's top-level assignment, not an indented one.
+func TestCompareBlocks(t *testing.T) {
+	src := "---\ntitle: T\norder: 1\n---\n\n```python run\ndef f():\n    SIZE = 9\nSIZE = 2\nprint(SIZE)\n```\n```compare\nSIZE = 0, 2, 'big'\n```\n"
+	l, err := lessons.Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := l.Programs[0].Compare
+	if c == nil || c.Knob != "SIZE" || strings.Join(c.Values, "|") != "0|2|'big'" {
+		t.Fatalf("%+v", c)
+	}
+	if got := c.Variant(l.Programs[0].Source, "'big'"); got != "def f():\n    SIZE = 9\nSIZE = 'big'\nprint(SIZE)\n" {
+		t.Errorf("variant:\n%s", got)
+	}
+	if want := `<aside class="compare" data-knob="SIZE" data-values="0` + "\x1f" + `2` + "\x1f" + `&#39;big&#39;"><p class="caption">Compare: SIZE = 0, 2, &#39;big&#39;</p></aside>`; !strings.Contains(string(l.HTML), want) {
+		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
 	}
 }
 

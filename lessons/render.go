@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -54,6 +55,16 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		// before it and shows the verdict here.
 		fmt.Fprintf(w, "<aside class=\"exercise\" data-check=\"%s\"><p class=\"caption\">Exercise</p><p>%s</p><p class=\"check\"><code>%s</code></p></aside>\n",
 			html.EscapeString(ex.Check), html.EscapeString(ex.Task), html.EscapeString(ex.Check))
+	case roleCompare:
+		knob, values, _ := strings.Cut(strings.TrimSpace(text), "=")
+		var vs []string
+		for _, v := range strings.Split(values, ",") {
+			vs = append(vs, strings.TrimSpace(v))
+		}
+		// The page script runs the program once per value and fills the table.
+		fmt.Fprintf(w, "<aside class=\"compare\" data-knob=\"%s\" data-values=\"%s\"><p class=\"caption\">Compare: %s = %s</p></aside>\n",
+			html.EscapeString(strings.TrimSpace(knob)), html.EscapeString(strings.Join(vs, "\x1f")),
+			html.EscapeString(strings.TrimSpace(knob)), html.EscapeString(strings.Join(vs, ", ")))
 	case roleSolution:
 		fmt.Fprintf(w, "<details class=\"solution\"><summary>A solution</summary><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></details>\n", highlight("python", text))
 	case roleWorld:
