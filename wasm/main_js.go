@@ -37,6 +37,7 @@ type game struct {
 	width    int  // device pixels, from the last Layout
 	last     time.Time
 	waiting  []js.Value // resolve functions of run() promises
+	trials   []pendingTrial
 	shots    []js.Value // resolve functions of png() promises
 	autoplay bool
 	told     string // the state the page last heard of
@@ -84,6 +85,17 @@ func (g *game) update() {
 		if g.p.Playing {
 			g.p.Advance(min(wall, 0.1)) // a stalled tab does not leap ahead
 			g.dirty = true
+		}
+	}
+	if g.p.Phase != Computing && len(g.trials) > 0 {
+		// Comparison runs, one at a time, after the view's own run.
+		next := g.trials[0]
+		deadline := now.Add(sliceTime)
+		for !next.t.Step(5000) && time.Now().Before(deadline) {
+		}
+		if next.t.done {
+			g.trials = g.trials[1:]
+			next.resolve.Invoke(trialResult(next.t.Result))
 		}
 	}
 }
@@ -227,38 +239,9 @@ func bridge(g *game) {
 	}
 	fn("run", func(args []js.Value) any {
 		// run({source, name, seed, world, commands: [{at, cancel, signal, terminal, text}], play})
-		var o js.Value
-		if len(args) > 0 && args[0].Type() == js.TypeObject {
-			o = args[0]
-		}
-		if o.IsUndefined() || o.Get("source").Type() != js.TypeString {
-			return js.Global().Get("Promise").Call("reject", js.Global().Get("Error").New("asyncplay.run: give {source: string}"))
-		}
-		prog := Program{Name: "<main>", Source: o.Get("source").String()}
-		if v := o.Get("name"); v.Type() == js.TypeString {
-			prog.Name = v.String()
-		}
-		if v := o.Get("seed"); v.Type() == js.TypeNumber {
-			prog.Seed = uint64(v.Int())
-		}
-		if v := o.Get("world"); v.Type() == js.TypeString {
-			prog.World = v.String()
-		}
-		if cs := o.Get("commands"); cs.Type() == js.TypeObject {
-			for i := range cs.Length() {
-				c := cs.Index(i)
-				cmd := Command{At: sim.Time(c.Get("at").Float())}
-				if v := c.Get("cancel"); v.Type() == js.TypeNumber {
-					cmd.Cancel = v.Int()
-				}
-				if v := c.Get("signal"); v.Type() == js.TypeString {
-					cmd.Signal, _ = sim.ParseSignal(v.String())
-				}
-				if v := c.Get("terminal"); v.Type() == js.TypeString {
-					cmd.Terminal, cmd.Text = v.String(), c.Get("text").String()
-				}
-				prog.Commands = append(prog.Commands, cmd)
-			}
+		prog, o, rejected := programOf(args)
+		if !rejected.IsUndefined() {
+			return rejected
 		}
 		g.autoplay = o.Get("play").Truthy()
 		for _, resolve := range g.waiting {
@@ -267,6 +250,16 @@ func bridge(g *game) {
 		g.waiting = nil
 		g.p.Load(prog)
 		return promise(func(resolve js.Value) { g.waiting = append(g.waiting, resolve) })
+	})
+	fn("compare", func(args []js.Value) any {
+		// compare({source, name, seed, world}): a run for a comparison
+		// table, made after the view's own run, in slices like it
+		prog, _, rejected := programOf(args)
+		if !rejected.IsUndefined() {
+			return rejected
+		}
+		t := NewTrial(prog)
+		return promise(func(resolve js.Value) { g.trials = append(g.trials, pendingTrial{t, resolve}) })
 	})
 	fn("state", func([]js.Value) any { return g.state() })
 	fn("stop", func([]js.Value) any { g.p.Stop(); return nil })
@@ -377,6 +370,65 @@ func bridge(g *game) {
 }
 
 // promise makes a JavaScript Promise whose resolve function keep stores.
+// programOf reads a run's description from the page: {source, name, seed,
+// world, commands}. A description without a source gets a rejected promise
+// to return.
+func programOf(args []js.Value) (Program, js.Value, js.Value) {
+	var o js.Value
+	if len(args) > 0 && args[0].Type() == js.TypeObject {
+		o = args[0]
+	}
+	if o.IsUndefined() || o.Get("source").Type() != js.TypeString {
+		return Program{}, o, js.Global().Get("Promise").Call("reject", js.Global().Get("Error").New("asyncplay: give {source: string}"))
+	}
+	prog := Program{Name: "<main>", Source: o.Get("source").String()}
+	if v := o.Get("name"); v.Type() == js.TypeString {
+		prog.Name = v.String()
+	}
+	if v := o.Get("seed"); v.Type() == js.TypeNumber {
+		prog.Seed = uint64(v.Int())
+	}
+	if v := o.Get("world"); v.Type() == js.TypeString {
+		prog.World = v.String()
+	}
+	if cs := o.Get("commands"); cs.Type() == js.TypeObject {
+		for i := range cs.Length() {
+			c := cs.Index(i)
+			cmd := Command{At: sim.Time(c.Get("at").Float())}
+			if v := c.Get("cancel"); v.Type() == js.TypeNumber {
+				cmd.Cancel = v.Int()
+			}
+			if v := c.Get("signal"); v.Type() == js.TypeString {
+				cmd.Signal, _ = sim.ParseSignal(v.String())
+			}
+			if v := c.Get("terminal"); v.Type() == js.TypeString {
+				cmd.Terminal, cmd.Text = v.String(), c.Get("text").String()
+			}
+			prog.Commands = append(prog.Commands, cmd)
+		}
+	}
+	return prog, o, js.Undefined()
+}
+
+// pendingTrial is a comparison's run being made, and who waits for it.
+type pendingTrial struct {
+	t       *Trial
+	resolve js.Value
+}
+
+// trialResult is a trial's result as the page reads it.
+func trialResult(r TrialResult) map[string]any {
+	ms := map[string]any{}
+	for name, m := range r.Measures {
+		ms[name] = map[string]any{"value": m.Value, "text": m.String()}
+	}
+	series := make([]any, len(r.Series))
+	for i, v := range r.Series {
+		series[i] = v
+	}
+	return map[string]any{"exitCode": r.ExitCode, "measures": ms, "series": series, "gauge": r.Gauge, "endText": r.End.String()}
+}
+
 func promise(keep func(resolve js.Value)) js.Value {
 	var executor js.Func
 	executor = js.FuncOf(func(this js.Value, args []js.Value) any {

@@ -89,10 +89,16 @@ func (p *Player) Load(prog Program) {
 		}
 	}
 	*p = Player{Program: prog, Phase: Computing, Speed: p.Speed}
+	p.session = run.Start(prog.Source, prog.config(&p.stdout, &p.stderr))
+}
+
+// config is how prog runs, the same on the page and in `asyncplay run`:
+// the CPU cost, the seed, the world, the monitor's commands as inputs.
+func (prog Program) config(stdout, stderr *strings.Builder) run.Config {
 	commands := slices.Clone(prog.Commands)
-	p.session = run.Start(prog.Source, run.Config{
+	return run.Config{
 		File: prog.Name, Seed: prog.Seed, OpCost: run.DefaultOpCost, // what `asyncplay run` uses
-		Stdout: &p.stdout, Stderr: &p.stderr, Modules: run.StandardModules,
+		Stdout: stdout, Stderr: stderr, Modules: run.StandardModules,
 		Setup: func(k *sim.Kernel) {
 			for _, c := range commands {
 				if c.Cancel != 0 {
@@ -117,7 +123,7 @@ func (p *Player) Load(prog Program) {
 			}
 			return spec.Install(k)
 		},
-	})
+	}
 }
 
 // Compute runs the program for up to budget kernel steps and reports

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -277,5 +278,24 @@ func TestPlayerChecksTheRun(t *testing.T) {
 	}
 	if _, err := p.Check("ends >= 3s"); err == nil {
 		t.Error("a check naming no measure passed")
+	}
+}
+
+// A trial makes a run for the comparison table: its measures and the
+// course of its queue.
+func TestTrial(t *testing.T) {
+	src := "import curio\n\nSIZE = 2\n\nasync def main():\n    q = curio.Queue(maxsize=SIZE)\n    async def consumer():\n        for _ in range(4):\n            await q.get()\n            await curio.sleep(1)\n    c = await curio.spawn(consumer)\n    for n in range(4):\n        await q.put(n)\n    await c.join()\n\ncurio.run(main)\n"
+	tr := NewTrial(Program{Name: "t.py", Source: src})
+	for n := 0; !tr.Step(100); n++ {
+		if n > 1e6 {
+			t.Fatal("the trial never ended")
+		}
+	}
+	r := tr.Result
+	if r.ExitCode != 0 || r.Measures["peak_queue"].Value != 2 || r.Gauge != "Queue#1" || len(r.Series) != SeriesPoints {
+		t.Errorf("%+v", r)
+	}
+	if top := slices.Max(r.Series); top != 2 || r.Series[SeriesPoints-1] != 0 {
+		t.Errorf("the queue's course: peaks at %v, ends at %v", top, r.Series[SeriesPoints-1])
 	}
 }

@@ -554,6 +554,42 @@ func TestBrowserExercise(t *testing.T) {
 	b.shot("exercise-passed")
 }
 
+// TestBrowserCompare: a compare block runs the program once per value of
+// its knob and shows each run's measures in a row, with its queue's course.
+func TestBrowserCompare(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	var slug string
+	var c *lessons.Compare
+	for _, l := range ls {
+		for _, p := range l.Programs {
+			if p.Compare != nil && c == nil {
+				slug, c = l.Slug, p.Compare
+			}
+		}
+	}
+	if c == nil {
+		t.Fatal("no lesson has a compare block")
+	}
+	b.open("/lessons/" + slug + "/")
+	b.do(chromedp.Click(chromedp.CSS("aside.compare button.compare")))
+	b.wait(`document.querySelectorAll("aside.compare table.compare tr").length === ` + fmt.Sprint(len(c.Values)+1))
+	rows := eval[[][]string](b, `[...document.querySelectorAll("aside.compare table.compare tr")].map(r => [...r.children].map(c => c.textContent))`)
+	if rows[0][0] != c.Knob || rows[0][1] != "peak queue" || !strings.HasPrefix(rows[0][len(rows[0])-1], "Queue#1, 0–") {
+		t.Errorf("the table's head: %q", rows[0])
+	}
+	for i, v := range c.Values {
+		if rows[i+1][0] != v {
+			t.Errorf("row %d is for %q, want %q", i+1, rows[i+1][0], v)
+		}
+	}
+	if n := eval[int](b, `document.querySelectorAll("aside.compare table.compare polyline").length`); n != len(c.Values) {
+		t.Errorf("%d lines drawn, want one a row", n)
+	}
+	t.Logf("comparison: %q", rows)
+	b.shot("compare")
+}
+
 // TestBrowserTypesIntoATerminal: a world's terminal takes a line typed in
 // the monitor at the cursor time; the run is made again with it, the
 // console shows the answer, and the link carries the line.

@@ -59,11 +59,24 @@ interface AsyncplayVerdict {
   error?: string;
 }
 
+/** One run of a comparison: its measures and the course of its telling gauge. */
+interface AsyncplayTrial {
+  exitCode: number;
+  measures: Record<string, { value: number; text: string }>;
+  /** The gauge's level at evenly spaced times from start to end. */
+  series: number[];
+  /** The gauge's name, "" if the run has none worth drawing. */
+  gauge: string;
+  endText: string;
+}
+
 /** The engine's bridge, on the view frame's window. */
 interface Asyncplay {
   /** Makes the run (in slices, the page stays live); null if a newer run replaced it. */
   run(r: AsyncplayRun): Promise<AsyncplaySummary | null>;
   state(): AsyncplayState;
+  /** Makes a run for a comparison table, after the view's own run. */
+  compare(r: AsyncplayRun): Promise<AsyncplayTrial>;
   /** Judges the run by an exercise's check, such as "peak_queue <= 20". */
   check(text: string): AsyncplayVerdict;
   /** Ends a run being made where it has got to; the run so far plays. */

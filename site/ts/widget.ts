@@ -9,6 +9,7 @@ import type { EditorView } from "@codemirror/view";
 import { createEditor, goToLine, markLines, type LineMark } from "./editor";
 import { attach, loadEngine, place } from "./engine";
 import { button, el, download } from "./dom";
+import { comparison } from "./compare";
 
 /** The file name runs report errors against: the lesson's Markdown file. */
 export function lessonFile(): string {
@@ -96,6 +97,13 @@ class WidgetImpl implements Widget {
   constructor(readonly figure: HTMLElement, readonly index: number) {
     this.world = worldOf(figure);
     this.exercise = following(figure, "aside.exercise");
+    const compare = following(figure, "aside.compare");
+    if (compare) {
+      const self = this;
+      comparison(compare, {
+        source: () => self.source(), get seed() { return self.seed; }, world: this.world, name: lessonFile(),
+      });
+    }
     const listing = figure.querySelector("pre");
     this.original = (listing?.textContent ?? "").replace(/\n$/, "");
     const holder = el("div", { className: "program-editor" });

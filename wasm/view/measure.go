@@ -134,7 +134,7 @@ func (tl *Timeline) peakTasks() int {
 func (m Measure) String() string {
 	switch m.Unit {
 	case Duration:
-		return time.Duration(m.Value).String()
+		return shortDuration(time.Duration(m.Value))
 	case Bytes:
 		if m.Value < 1024 {
 			return strconv.FormatFloat(m.Value, 'f', -1, 64) + "B"
@@ -144,6 +144,21 @@ func (m Measure) String() string {
 		return strconv.FormatFloat(m.Value, 'f', 1, 64) + "/s"
 	}
 	return strconv.FormatFloat(m.Value, 'f', -1, 64)
+}
+
+// shortDuration prints d to three significant digits in its largest
+// unit: 5.25s, 700ms, 12.5µs, 400ns. A run's times carry the CPU cost of
+// each operation (3.0000019s); a lesson reads them rounded.
+func shortDuration(d time.Duration) string {
+	for _, u := range []struct {
+		unit time.Duration
+		name string
+	}{{time.Second, "s"}, {time.Millisecond, "ms"}, {time.Microsecond, "µs"}} {
+		if d >= u.unit {
+			return strconv.FormatFloat(float64(d)/float64(u.unit), 'g', 3, 64) + u.name
+		}
+	}
+	return strconv.FormatInt(int64(d), 10) + "ns"
 }
 
 // MeasureNames lists the measures a check may use, with what each means.
