@@ -95,3 +95,27 @@ func checkExercise(t *testing.T, where, slug string, p lessons.Program, given *r
 		t.Errorf("%s: the solution fails its check: %v", where, v.Parts)
 	}
 }
+
+// TestTalkPrograms runs every program of every talk as the lessons' are run.
+func TestTalkPrograms(t *testing.T) {
+	talks, err := lessons.Talks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(talks) == 0 {
+		t.Fatal("no talks")
+	}
+	for _, talk := range talks {
+		for i, p := range talk.Programs {
+			t.Run(fmt.Sprintf("%s/%d", talk.Slug, i+1), func(t *testing.T) {
+				res, stdout, stderr := runLessonProgram(t, talk.Slug, p.Source, p.World)
+				if res.ExitCode != 0 || res.Err != nil || stderr != "" {
+					t.Fatalf("talk %s program %d: exit %d, %v\n%s", talk.Slug, i+1, res.ExitCode, res.Err, stderr)
+				}
+				if p.HasOutput && stdout != p.Output {
+					t.Errorf("talk %s program %d printed\n%s\nwant\n%s", talk.Slug, i+1, stdout, p.Output)
+				}
+			})
+		}
+	}
+}

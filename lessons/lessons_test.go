@@ -179,3 +179,30 @@ func TestShippedLessons(t *testing.T) {
 		}
 	}
 }
+
+// A talk's slides are split at lines of three dashes, and each slide's
+// notes start at a paragraph beginning "Notes:".
+func TestParseTalk(t *testing.T) {
+	src := "---\ntitle: A talk\n---\n\n# One\n\nFirst slide.\n\nNotes: say hello.\n\n---\n\n## Two\n\n```python run\nprint(2)\n```\n\n```output\n2\n```\n"
+	talk, err := lessons.ParseTalk("talks/t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if talk.Slug != "t" || talk.Title != "A talk" || len(talk.Slides) != 2 || len(talk.Programs) != 1 || talk.Programs[0].Output != "2\n" {
+		t.Fatalf("%+v", talk)
+	}
+	s := talk.Slides[0]
+	if !strings.Contains(string(s.HTML), "<h1 id=\"one\">One</h1>") || strings.Contains(string(s.HTML), "hello") || !strings.Contains(string(s.Notes), "Notes: say hello.") {
+		t.Errorf("slide 1: %s / notes %s", s.HTML, s.Notes)
+	}
+	if !strings.Contains(string(talk.Slides[1].HTML), `<figure class="program"`) {
+		t.Errorf("slide 2: %s", talk.Slides[1].HTML)
+	}
+	if _, err := lessons.ParseTalk("talks/x.md", []byte("# no front matter\n")); err == nil || !strings.Contains(err.Error(), "talks/x.md:1: a talk starts with front matter") {
+		t.Errorf("no front matter: %v", err)
+	}
+	all, err := lessons.Talks()
+	if err != nil || len(all) == 0 {
+		t.Fatalf("the shipped talks: %v, %v", all, err)
+	}
+}

@@ -50,7 +50,7 @@ const marker = ".asyncplay-site"
 // Build writes the site for ls into out, replacing what a previous Build
 // wrote there. It bundles the page script first, so a failed bundle
 // leaves out as it was.
-func Build(out string, ls []*lessons.Lesson) error {
+func Build(out string, ls []*lessons.Lesson, talks ...*lessons.Talk) error {
 	files, err := bundle(PageScript)
 	if err != nil {
 		return err
@@ -60,7 +60,7 @@ func Build(out string, ls []*lessons.Lesson) error {
 	}
 	files[marker] = []byte("built by asyncplay/site; safe to delete\n")
 	files["static/chroma.css"] = []byte(lessons.HighlightCSS())
-	if err := renderPages(files, ls); err != nil {
+	if err := renderPages(files, ls, talks); err != nil {
 		return err
 	}
 	err = fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
@@ -84,12 +84,12 @@ func Build(out string, ls []*lessons.Lesson) error {
 // site Build made in out, leaving the engine, the script and the styles as
 // they are, and touches the site's marker so `serve -dev` reloads: what
 // `sitebuild -watch` does when a teacher saves a lesson.
-func Pages(out string, ls []*lessons.Lesson) error {
+func Pages(out string, ls []*lessons.Lesson, talks ...*lessons.Talk) error {
 	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
 		return fmt.Errorf("%s is not a site built by asyncplay; build it first", out)
 	}
 	files := map[string][]byte{}
-	if err := renderPages(files, ls); err != nil {
+	if err := renderPages(files, ls, talks); err != nil {
 		return err
 	}
 	if err := writeAll(out, files); err != nil {
@@ -99,10 +99,11 @@ func Pages(out string, ls []*lessons.Lesson) error {
 	return os.Chtimes(filepath.Join(out, marker), now, now)
 }
 
-// renderPages adds the index, each lesson's page and the 404 page to files.
-func renderPages(files map[string][]byte, ls []*lessons.Lesson) error {
+// renderPages adds the index, each lesson's and talk's page and the 404
+// page to files.
+func renderPages(files map[string][]byte, ls []*lessons.Lesson, talks []*lessons.Talk) error {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "index.html", map[string]any{"Lessons": ls}); err != nil {
+	if err := pages.ExecuteTemplate(&b, "index.html", map[string]any{"Lessons": ls, "Talks": talks}); err != nil {
 		return err
 	}
 	files["index.html"] = bytes.Clone(b.Bytes())
@@ -119,6 +120,17 @@ func renderPages(files map[string][]byte, ls []*lessons.Lesson) error {
 			return fmt.Errorf("%s: %v", l.Slug, err)
 		}
 		files[path.Join("lessons", l.Slug, "index.html")] = bytes.Clone(b.Bytes())
+	}
+	for _, t := range talks {
+		var slides []map[string]any
+		for i, s := range t.Slides {
+			slides = append(slides, map[string]any{"N": i + 1, "Body": template.HTML(s.HTML), "Notes": template.HTML(s.Notes)})
+		}
+		b.Reset()
+		if err := pages.ExecuteTemplate(&b, "talk.html", map[string]any{"Talk": t, "Slides": slides}); err != nil {
+			return fmt.Errorf("%s: %v", t.Slug, err)
+		}
+		files[path.Join("talks", t.Slug, "index.html")] = bytes.Clone(b.Bytes())
 	}
 	b.Reset()
 	if err := pages.ExecuteTemplate(&b, "404.html", nil); err != nil {

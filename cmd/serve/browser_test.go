@@ -61,7 +61,12 @@ func buildSite(t *testing.T) (string, []*lessons.Lesson) {
 			return
 		}
 		builtSite.dir = filepath.Join(dir, "dist")
-		builtSite.err = sitebuild.Build(builtSite.dir, builtSite.ls)
+		talks, err := lessons.Talks()
+		if err != nil {
+			builtSite.err = err
+			return
+		}
+		builtSite.err = sitebuild.Build(builtSite.dir, builtSite.ls, talks...)
 		if builtSite.err == nil {
 			builtSite.err = sitebuild.BuildEngine(builtSite.dir)
 		}
@@ -588,6 +593,54 @@ func TestBrowserCompare(t *testing.T) {
 	}
 	t.Logf("comparison: %q", rows)
 	b.shot("compare")
+}
+
+// TestBrowserTalk: a talk shows one slide at a time; the clicker's
+// PageDown runs a slide's program first and moves on after; the URL names
+// the slide. Every program of the talk prints its output.
+func TestBrowserTalk(t *testing.T) {
+	b := newBrowserSession(t)
+	buildSite(t)
+	talks, err := lessons.Talks()
+	if err != nil || len(talks) == 0 {
+		t.Fatalf("talks: %v, %v", talks, err)
+	}
+	talk := talks[0]
+	b.open("/talks/" + talk.Slug + "/")
+	visible := `[...document.querySelectorAll("section.slide")].filter(s => s.offsetParent !== null).map(s => s.id)`
+	if got := eval[[]string](b, visible); fmt.Sprint(got) != "[slide-1]" {
+		t.Fatalf("on opening, the visible slides are %v", got)
+	}
+	b.shot("talk-title")
+	b.key(kb.PageDown)
+	b.wait(`location.hash === "#slide=2"`)
+	b.key(kb.PageDown) // slide 2 has a program: this runs it
+	b.waitRun(1)
+	if got := eval[string](b, `location.hash`); got != "#slide=2" {
+		t.Errorf("running the slide's program moved to %s", got)
+	}
+	b.key(kb.End) // in a talk, End is the last slide (not the run's end)
+	b.wait(fmt.Sprintf(`location.hash === "#slide=%d"`, len(talk.Slides)))
+	b.do(chromedp.Navigate("about:blank"))
+	b.open("/talks/" + talk.Slug + "/#slide=3")
+	if got := eval[[]string](b, visible); fmt.Sprint(got) != "[slide-3]" {
+		t.Errorf("a link to slide 3 shows %v", got)
+	}
+	// Every program, run from its slide, prints its output.
+	for i, p := range talk.Programs {
+		slide := eval[int](b, fmt.Sprintf(`[...document.querySelectorAll("section.slide")].findIndex(s => s.contains(document.querySelectorAll("figure.program")[%d]))`, i)) + 1
+		b.do(chromedp.Navigate("about:blank"))
+		b.open(fmt.Sprintf("/talks/%s/#slide=%d", talk.Slug, slide))
+		// (nth-of-type counts per slide here: click the i-th program's Run)
+		b.do(script(prog(i+1) + `.querySelector("button.run").click()`))
+		b.waitRun(i + 1)
+		b.do(script(bridge+`.pause()`), script(bridge+`.seek(`+bridge+`.state().end)`))
+		b.shown(i + 1)
+		if got := b.console(i + 1); p.HasOutput && got != p.Output {
+			t.Errorf("talk program %d printed\n%s\nwant\n%s", i+1, got, p.Output)
+		}
+		b.shot(fmt.Sprintf("talk-slide-%d", slide))
+	}
 }
 
 // TestBrowserTypesIntoATerminal: a world's terminal takes a line typed in

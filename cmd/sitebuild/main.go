@@ -33,8 +33,12 @@ func main() {
 	flag.Parse()
 	if *build {
 		ls, err := lessons.All()
+		var talks []*lessons.Talk
 		if err == nil {
-			err = site.Build(*out, ls)
+			talks, err = lessons.Talks()
+		}
+		if err == nil {
+			err = site.Build(*out, ls, talks...)
 		}
 		if err == nil {
 			err = site.BuildEngine(*out)
@@ -43,7 +47,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "sitebuild:", err)
 			os.Exit(1)
 		}
-		fmt.Printf("built %d lessons into %s\n", len(ls), *out)
+		fmt.Printf("built %d lessons and %d talks into %s\n", len(ls), len(talks), *out)
 	}
 	if *watch {
 		watchLessons(*out, "lessons")
@@ -65,8 +69,12 @@ func watchLessons(out, dir string) {
 		}
 		last = now
 		ls, err := lessons.Load(os.DirFS(dir))
+		var talks []*lessons.Talk
 		if err == nil {
-			err = site.Pages(out, ls)
+			talks, err = lessons.LoadTalks(os.DirFS(filepath.Join(dir, "talks")))
+		}
+		if err == nil {
+			err = site.Pages(out, ls, talks...)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "sitebuild:", err)
@@ -76,11 +84,13 @@ func watchLessons(out, dir string) {
 	}
 }
 
-// stamp names every lesson file with its size and time: it changes when
+// stamp names every lesson and talk file with its size and time: it changes when
 // one is saved, added or removed.
 func stamp(dir string) string {
 	var b strings.Builder
 	matches, _ := fs.Glob(os.DirFS(dir), "*.md")
+	talks, _ := fs.Glob(os.DirFS(dir), "talks/*.md")
+	matches = append(matches, talks...)
 	for _, m := range matches {
 		if fi, err := os.Stat(filepath.Join(dir, m)); err == nil {
 			fmt.Fprintf(&b, "%s %d %d\n", m, fi.Size(), fi.ModTime().UnixNano())

@@ -7,13 +7,24 @@ import { loadEngine, place } from "./engine";
 import { activeWidget, onWidgetChange, widget, widgets, type Widget } from "./widget";
 import { el } from "./dom";
 import { readURL, writeURL } from "./url";
+import { isTalk, talkKey } from "./talk";
 
 document.querySelectorAll<HTMLElement>("figure.program").forEach(widget);
 
 // The keys, for a keyboard or a presentation clicker (which sends the
 // arrows and PageUp/PageDown). Typing in the editor or a field is left
 // alone.
-const keys: [string, string][] = [
+const keys: [string, string][] = isTalk() ? [
+  ["→  PageDown  N", "run this slide's program; then the next slide"],
+  ["←  PageUp  B", "the previous slide"],
+  ["Home  End", "the first or the last slide"],
+  ["Space  K", "play or pause the run"],
+  ["L", "step until a task stands at another line"],
+  ["+  −", "zoom the time axis in or out"],
+  ["P", "presenter mode: full screen, large type"],
+  ["S", "the speaker's notes, in another window"],
+  ["?", "show or hide this list"],
+] : [
   ["→  PageDown  N", "step to the next event"],
   ["←  PageUp  B", "step back to the previous event"],
   ["Space  K", "play or pause"],
@@ -54,6 +65,7 @@ interface KeyLike { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boo
 /** Acts on a key; reports whether it was one of ours. */
 function onKey(e: KeyLike): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (talkKey(e.key, widgets())) return true;
   const w: Widget | undefined = activeWidget();
   const b = w?.bridge();
   switch (e.key) {
@@ -101,13 +113,14 @@ document.addEventListener("fullscreenchange", () => {
 
 // The URL holds the run on screen: a shared link opens the same program
 // (as edited), seed and moment.
-onWidgetChange(writeURL);
-const wanted = readURL(widgets());
+// (A talk's URL names its slide instead: see talk.ts.)
+if (!isTalk()) onWidgetChange(writeURL);
+const wanted = isTalk() ? undefined : readURL(widgets());
 if (wanted) {
   const { w, at } = wanted;
   w.figure.scrollIntoView();
   void w.run({ play: false, at, keepCommands: true });
-} else if (widgets().length > 0) {
+} else if (widgets().length > 0 && !isTalk()) {
   // Start the engine while the reader reads, so Run answers at once, and
   // show its empty view under the first program: where the run will play.
   widgets()[0]!.preview();

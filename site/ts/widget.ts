@@ -37,6 +37,8 @@ export interface Widget {
   preview(): void;
   /** A click on the view: pause at time t, and show where task stands then. */
   pick(t: number, task: number): void;
+  /** Whether this widget's program has been run on this page. */
+  ran(): boolean;
 }
 
 let active: WidgetImpl | undefined;
@@ -214,6 +216,7 @@ class WidgetImpl implements Widget {
   bridge(): Asyncplay | undefined { return this.mine(); }
   state(): AsyncplayState | undefined { return this.mine() ? this.last : undefined; }
   source(): string { return this.editor.state.doc.toString(); }
+  ran(): boolean { return this.summary !== null; }
   edited(): boolean { return this.source() !== this.original; }
   setSource(src: string): void {
     this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: src } });
