@@ -5,7 +5,8 @@
 // package checks by running every program on the kernel. A "world" block
 // after a program (before or after its output) declares the world it runs
 // in: its clients, peers and signals (see package sim/world). An
-// "exercise" block sets a task on the program before it, with a "check:"
+// "exercise" block (after the program, prose between or not) sets a task
+// on it, with a "check:"
 // line on the run's measures (see view.ParseCheck), and a "python
 // solution" block after it is the reference solution: the doctest requires
 // the program as given to fail the check and the solution to pass it. A
@@ -197,8 +198,11 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 			p := &l.Programs[len(l.Programs)-1]
 			p.Output, p.HasOutput = blockText(block, src), true
 		case roleExercise:
-			if !follows(block, src) {
+			if len(l.Programs) == 0 { // it belongs to the last program before it, prose between or not
 				return ast.WalkStop, fmt.Errorf("%s:%d: an exercise block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			if l.Programs[len(l.Programs)-1].Exercise != nil {
+				return ast.WalkStop, fmt.Errorf("%s:%d: the program before it has an exercise already", name, fenceLine(block, src))
 			}
 			ex, err := parseExercise(name, lineOf(block, src), blockText(block, src))
 			if err != nil {
@@ -213,8 +217,8 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 			}
 			p.Exercise.Solution = blockText(block, src)
 		case roleCompare:
-			if !follows(block, src) {
-				return ast.WalkStop, fmt.Errorf("%s:%d: a compare block must follow a ```python run block", name, fenceLine(block, src))
+			if len(l.Programs) == 0 || l.Programs[len(l.Programs)-1].Compare != nil {
+				return ast.WalkStop, fmt.Errorf("%s:%d: a compare block must follow a ```python run block (one for each program)", name, fenceLine(block, src))
 			}
 			p := &l.Programs[len(l.Programs)-1]
 			c, err := parseCompare(name, lineOf(block, src), blockText(block, src), p.Source)
