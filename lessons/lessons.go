@@ -153,18 +153,9 @@ func Load(fsys fs.FS) ([]*Lesson, error) {
 // Parse reads one lesson from its Markdown source; name is its file name.
 func Parse(name string, src []byte) (*Lesson, error) {
 	l := &Lesson{Slug: strings.TrimSuffix(path.Base(name), ".md")}
-	ctx := parser.NewContext()
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	fm := frontmatter.Get(ctx)
-	if fm == nil {
-		return nil, fmt.Errorf("%s:1: a lesson starts with front matter (--- title: ... order: ... ---)", name)
-	}
-	var meta frontMatter
-	if err := fm.Decode(&meta); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %v", name, err)
-	}
-	if strings.TrimSpace(meta.Title) == "" {
-		return nil, fmt.Errorf("%s: front matter: title is required", name)
+	doc, meta, err := parseDoc(name, src, "a lesson starts with front matter (--- title: ... order: ... ---)")
+	if err != nil {
+		return nil, err
 	}
 	if meta.Order <= 0 {
 		return nil, fmt.Errorf("%s: front matter: order is required (a positive number)", name)
@@ -179,6 +170,25 @@ func Parse(name string, src []byte) (*Lesson, error) {
 	}
 	l.HTML = out.Bytes()
 	return l, nil
+}
+
+// parseDoc parses a lesson's or a talk's Markdown and its front matter,
+// which must have a title; missing says what a file without any is told.
+func parseDoc(name string, src []byte, missing string) (ast.Node, frontMatter, error) {
+	var meta frontMatter
+	ctx := parser.NewContext()
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	fm := frontmatter.Get(ctx)
+	if fm == nil {
+		return nil, meta, fmt.Errorf("%s:1: %s", name, missing)
+	}
+	if err := fm.Decode(&meta); err != nil {
+		return nil, meta, fmt.Errorf("%s: front matter: %v", name, err)
+	}
+	if strings.TrimSpace(meta.Title) == "" {
+		return nil, meta, fmt.Errorf("%s: front matter: title is required", name)
+	}
+	return doc, meta, nil
 }
 
 // collectPrograms finds the runnable blocks and their expected outputs.

@@ -10,9 +10,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"go.abhg.dev/goldmark/frontmatter"
 )
 
 // Talk is a slide deck for a speaker: Markdown with front matter (title,
@@ -71,18 +68,9 @@ func LoadTalks(fsys fs.FS) ([]*Talk, error) {
 // ParseTalk reads one talk. Errors name the file and line.
 func ParseTalk(name string, src []byte) (*Talk, error) {
 	t := &Talk{Slug: strings.TrimSuffix(path.Base(name), ".md")}
-	ctx := parser.NewContext()
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	fm := frontmatter.Get(ctx)
-	if fm == nil {
-		return nil, fmt.Errorf("%s:1: a talk starts with front matter (--- title: ... ---)", name)
-	}
-	var meta frontMatter
-	if err := fm.Decode(&meta); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %v", name, err)
-	}
-	if strings.TrimSpace(meta.Title) == "" {
-		return nil, fmt.Errorf("%s: front matter: title is required", name)
+	doc, meta, err := parseDoc(name, src, "a talk starts with front matter (--- title: ... ---)")
+	if err != nil {
+		return nil, err
 	}
 	t.Title, t.Summary = meta.Title, meta.Summary
 	programs := &Lesson{}

@@ -375,24 +375,13 @@ func init() {
 		return self, nil
 	})
 	aDef(r, "__anext__", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		line, err := reader(self).readline(th)
-		if err != nil {
-			return nil, err
-		}
-		if len(line.(rt.Bytes)) == 0 {
-			return nil, rt.NewInstance(rt.StopAsyncIterationClass)
-		}
-		return line, nil
+		return nextLine(reader(self).readline(th))
 	})
 
 	w := streamWriterClass
 	writer := func(self rt.Value) *aStreamWriter { return self.(*aStreamWriter) }
 	def(w, "write", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("write", args, kw, []string{"data"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		p, err := bytesArg("write", a[0])
+		p, err := dataArg("write", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -426,15 +415,7 @@ func init() {
 		return rt.None, writer(self).drain(th)
 	})
 	def(w, "get_extra_info", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("get_extra_info", args, kw, []string{"name", "default"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		name, _ := a[0].(rt.Str)
-		if v, ok := writer(self).tr.extraInfo(string(name)); ok {
-			return v, nil
-		}
-		return valueOrNone(a[1]), nil
+		return writer(self).tr.getExtraInfo(args, kw)
 	})
 }
 

@@ -316,16 +316,26 @@ func (tr *transport) extraInfo(name string) (rt.Value, bool) {
 	return nil, false
 }
 
+// getExtraInfo is get_extra_info(name, default=None), of a transport and
+// of its stream writer.
+func (tr *transport) getExtraInfo(args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+	a, err := rt.UnpackArgs("get_extra_info", args, kw, []string{"name", "default"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := a[0].(rt.Str)
+	if v, ok := tr.extraInfo(string(name)); ok {
+		return v, nil
+	}
+	return valueOrNone(a[1]), nil
+}
+
 func trOf(self rt.Value) *transport { return self.(*transport) }
 
 func init() {
 	c := transportClass
 	def(c, "write", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("write", args, kw, []string{"data"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		p, err := bytesArg("write", a[0])
+		p, err := dataArg("write", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -364,15 +374,7 @@ func init() {
 		return rt.MakeBool(trOf(self).closing), nil
 	})
 	def(c, "get_extra_info", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("get_extra_info", args, kw, []string{"name", "default"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		name, _ := a[0].(rt.Str)
-		if v, ok := trOf(self).extraInfo(string(name)); ok {
-			return v, nil
-		}
-		return valueOrNone(a[1]), nil
+		return trOf(self).getExtraInfo(args, kw)
 	})
 	def(c, "pause_reading", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		trOf(self).reading = false

@@ -193,6 +193,16 @@ func bytesArg(what string, v rt.Value) ([]byte, error) {
 	return []byte(b), nil
 }
 
+// dataArg reads the bytes argument of a write or a send (data, then any
+// optional parameters the caller accepts, such as flags).
+func dataArg(name string, args []rt.Value, kw *rt.Kwargs, more ...string) ([]byte, error) {
+	a, err := rt.UnpackArgs(name, args, kw, append([]string{"data"}, more...), 1)
+	if err != nil {
+		return nil, err
+	}
+	return bytesArg(name, a[0])
+}
+
 // intArg reads an integer argument.
 func intArg(v rt.Value) (int64, error) {
 	i, ok, err := rt.Index(v)
@@ -352,11 +362,7 @@ func init() {
 		return sockOf(self).recv(th, int(max))
 	})
 	aDef(c, "send", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("send", args, kw, []string{"data", "flags"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		p, err := bytesArg("send", a[0])
+		p, err := dataArg("send", args, kw, "flags")
 		if err != nil {
 			return nil, err
 		}
@@ -369,11 +375,7 @@ func init() {
 		return rt.MakeInt(int64(n)), err
 	})
 	aDef(c, "sendall", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("sendall", args, kw, []string{"data", "flags"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		p, err := bytesArg("sendall", a[0])
+		p, err := dataArg("sendall", args, kw, "flags")
 		if err != nil {
 			return nil, err
 		}

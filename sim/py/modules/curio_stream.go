@@ -81,6 +81,18 @@ func (o *streamObj) read(th *rt.Thread, max int) (rt.Value, error) {
 
 func streamOf(self rt.Value) *streamObj { return self.(*streamObj) }
 
+// nextLine is `async for line in stream`: the line read, or the end of
+// the iteration at the end of file (an empty line).
+func nextLine(line rt.Value, err error) (rt.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(line.(rt.Bytes)) == 0 {
+		return nil, rt.NewInstance(rt.StopAsyncIterationClass)
+	}
+	return line, nil
+}
+
 func optInt(v rt.Value, dflt int64) (int64, error) {
 	if v == nil || v == rt.None {
 		return dflt, nil
@@ -151,11 +163,7 @@ func init() {
 		}
 	})
 	aDef(c, "write", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		a, err := rt.UnpackArgs("write", args, kw, []string{"data"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		p, err := bytesArg("write", a[0])
+		p, err := dataArg("write", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -194,14 +202,7 @@ func init() {
 		return self, nil
 	})
 	aDef(c, "__anext__", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		line, err := streamOf(self).readline(th, 0)
-		if err != nil {
-			return nil, err
-		}
-		if len(line.(rt.Bytes)) == 0 {
-			return nil, rt.NewInstance(rt.StopAsyncIterationClass)
-		}
-		return line, nil
+		return nextLine(streamOf(self).readline(th, 0))
 	})
 	aDef(c, "__aenter__", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return self, nil
