@@ -25,15 +25,17 @@ func init() { register("asyncio", newAsyncio) }
 var (
 	// AsyncioCancelledErrorClass is asyncio.CancelledError (a
 	// BaseException since Python 3.8, so `except Exception` lets it pass).
-	AsyncioCancelledErrorClass = asyncioClass("CancelledError", "asyncio.exceptions", rt.BaseExceptionClass)
-	invalidStateClass          = asyncioClass("InvalidStateError", "asyncio.exceptions", rt.ExceptionClass)
-	queueEmptyClass            = asyncioClass("QueueEmpty", "asyncio.queues", rt.ExceptionClass)
-	queueShutDownClass         = asyncioClass("QueueShutDown", "asyncio.queues", rt.ExceptionClass)
-	queueFullClass             = asyncioClass("QueueFull", "asyncio.queues", rt.ExceptionClass)
+	AsyncioCancelledErrorClass = subclassOf("CancelledError", "asyncio.exceptions", rt.BaseExceptionClass)
+	invalidStateClass          = subclassOf("InvalidStateError", "asyncio.exceptions", rt.ExceptionClass)
+	queueEmptyClass            = subclassOf("QueueEmpty", "asyncio.queues", rt.ExceptionClass)
+	queueShutDownClass         = subclassOf("QueueShutDown", "asyncio.queues", rt.ExceptionClass)
+	queueFullClass             = subclassOf("QueueFull", "asyncio.queues", rt.ExceptionClass)
 	aTaskClass                 = newType("Task", "_asyncio")
 )
 
-func asyncioClass(name, module string, base *rt.Class) *rt.Class {
+// subclassOf makes a built-in class of module with one base (the
+// exception classes of asyncio, socket and requests, the Protocol classes).
+func subclassOf(name, module string, base *rt.Class) *rt.Class {
 	c, err := rt.NewClass(name, module, []*rt.Class{base}, rt.NewNamespace())
 	if err != nil {
 		panic(err)

@@ -12,16 +12,8 @@ import (
 
 var (
 	baseProtocolClass = newType("BaseProtocol", "asyncio.protocols")
-	protocolClass     = subclass("Protocol", "asyncio.protocols", baseProtocolClass)
+	protocolClass     = subclassOf("Protocol", "asyncio.protocols", baseProtocolClass)
 )
-
-func subclass(name, module string, base *rt.Class) *rt.Class {
-	c, err := rt.NewClass(name, module, []*rt.Class{base}, rt.NewNamespace())
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
 
 // aServer is asyncio's Server: a listening socket and the task that
 // accepts its connections (the loop's work, shown as a lane).

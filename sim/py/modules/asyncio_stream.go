@@ -19,8 +19,8 @@ var (
 	streamReaderClass   = newType("StreamReader", "asyncio.streams")
 	streamWriterClass   = newType("StreamWriter", "asyncio.streams")
 	aServerClass        = newType("Server", "asyncio.base_events")
-	incompleteReadClass = asyncioClass("IncompleteReadError", "asyncio.exceptions", rt.EOFErrorClass)
-	limitOverrunClass   = asyncioClass("LimitOverrunError", "asyncio.exceptions", rt.ExceptionClass)
+	incompleteReadClass = subclassOf("IncompleteReadError", "asyncio.exceptions", rt.EOFErrorClass)
+	limitOverrunClass   = subclassOf("LimitOverrunError", "asyncio.exceptions", rt.ExceptionClass)
 )
 
 // defaultLimit is the reader's buffer limit, CPython's 64 KiB.

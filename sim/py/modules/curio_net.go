@@ -18,7 +18,7 @@ func init() { register("curio.socket", newCurioSocket) }
 var (
 	curioSocketClass = newType("Socket", "curio.io")
 	// GaierrorClass is socket.gaierror, raised for a name nobody declared.
-	GaierrorClass = asyncioClass("gaierror", "socket", rt.OSErrorClass)
+	GaierrorClass = subclassOf("gaierror", "socket", rt.OSErrorClass)
 )
 
 // Socket options and constants with Linux's values, so a program that

@@ -17,8 +17,8 @@ import (
 // program's module globals (the fork's copy of them is not made).
 
 var (
-	pickleErrorClass   = asyncioClass("PickleError", "_pickle", rt.ExceptionClass)
-	picklingErrorClass = asyncioClass("PicklingError", "_pickle", pickleErrorClass)
+	pickleErrorClass   = subclassOf("PickleError", "_pickle", rt.ExceptionClass)
+	picklingErrorClass = subclassOf("PicklingError", "_pickle", pickleErrorClass)
 )
 
 // immutableTypes are copied as themselves.

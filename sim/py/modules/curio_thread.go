@@ -23,7 +23,7 @@ import (
 
 var (
 	asyncOnlyErrorClass  = errorClass("AsyncOnlyError", CurioErrorClass)
-	remoteTracebackClass = asyncioClass("RemoteTraceback", "curio.workers", rt.ExceptionClass)
+	remoteTracebackClass = subclassOf("RemoteTraceback", "curio.workers", rt.ExceptionClass)
 	asyncThreadClass     = newType("AsyncThread", "curio.thread")
 	futureLessClass      = newType("_FutureLess", "curio.workers")
 )

@@ -24,13 +24,13 @@ import (
 func init() { register("requests", newRequests) }
 
 var (
-	requestExceptionClass = asyncioClass("RequestException", "requests.exceptions", rt.OSErrorClass)
-	reqConnectionError    = asyncioClass("ConnectionError", "requests.exceptions", requestExceptionClass)
-	reqHTTPError          = asyncioClass("HTTPError", "requests.exceptions", requestExceptionClass)
-	reqTimeout            = asyncioClass("Timeout", "requests.exceptions", requestExceptionClass)
-	reqReadTimeout        = subclass("ReadTimeout", "requests.exceptions", reqTimeout)
-	reqMissingSchema      = asyncioClass("MissingSchema", "requests.exceptions", requestExceptionClass)
-	reqJSONDecodeError    = asyncioClass("JSONDecodeError", "requests.exceptions", requestExceptionClass)
+	requestExceptionClass = subclassOf("RequestException", "requests.exceptions", rt.OSErrorClass)
+	reqConnectionError    = subclassOf("ConnectionError", "requests.exceptions", requestExceptionClass)
+	reqHTTPError          = subclassOf("HTTPError", "requests.exceptions", requestExceptionClass)
+	reqTimeout            = subclassOf("Timeout", "requests.exceptions", requestExceptionClass)
+	reqReadTimeout        = subclassOf("ReadTimeout", "requests.exceptions", reqTimeout)
+	reqMissingSchema      = subclassOf("MissingSchema", "requests.exceptions", requestExceptionClass)
+	reqJSONDecodeError    = subclassOf("JSONDecodeError", "requests.exceptions", requestExceptionClass)
 	responseClass         = newType("Response", "requests.models")
 )
 
