@@ -62,7 +62,8 @@ export function talkKey(key: string, ws: readonly Widget[]): boolean {
   if (!main) return false;
   switch (key) {
     case "ArrowRight": case "PageDown": case "n": {
-      const unrun = onSlide(ws).find((w) => !w.ran());
+      // (The speaker's view only moves the slides: its programs are hidden.)
+      const unrun = speaker ? undefined : onSlide(ws).find((w) => !w.ran());
       if (unrun) void unrun.run({ play: true });
       else show(current + 1);
       return true;
