@@ -12,6 +12,7 @@ import (
 	"asyncplay/sim"
 	"asyncplay/sim/py/run"
 	"asyncplay/sim/world"
+	"asyncplay/wasm/view"
 )
 
 const usage = `asyncplay runs Python programs on asyncplay's simulated kernel.
@@ -43,6 +44,11 @@ Flags:
   --trace FILE         write the trace as JSON lines
   --chrome-trace FILE  write the trace in Chrome's format (open in Perfetto)
   --ps                 print the monitor's ps (to stderr) where the run ended
+  --measures           print the run's measures (to stderr), the numbers a
+                       lesson's exercise checks: queue depth and waits,
+                       throughput, late timers, unsent bytes, live tasks
+  --check CHECK        judge the run, as an exercise does, e.g.
+                       'peak_queue <= 20 and p99_wait < 50ms'; exit 3 if it fails
 `
 
 // command is asyncplay, with its streams and exit status explicit for tests.
@@ -68,6 +74,8 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tracePath := fs.String("trace", "", "")
 	chromePath := fs.String("chrome-trace", "", "")
 	showPS := fs.Bool("ps", false, "")
+	showMeasures := fs.Bool("measures", false, "")
+	checkText := fs.String("check", "", "")
 	var signals signalFlags
 	fs.Var(&signals, "signal", "")
 	worldPath := fs.String("world", "", "")
@@ -93,6 +101,13 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	cfg.Limits.Steps = *maxSteps
+	var check *view.Check
+	if *checkText != "" {
+		if check, err = view.ParseCheck(*checkText); err != nil {
+			fmt.Fprintln(stderr, "asyncplay run: --check:", err)
+			return 2
+		}
+	}
 	src, file, err := readProgram(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncplay run:", err)
@@ -133,6 +148,22 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *showPS {
 		fmt.Fprint(stderr, psAtEnd(res.Kernel))
 	}
+	if *showMeasures || check != nil {
+		m := view.Build(res.Kernel.Trace()).Measure()
+		if *showMeasures {
+			fmt.Fprint(stderr, m.Table())
+		}
+		if check != nil {
+			v := check.Apply(m)
+			for _, p := range v.Parts {
+				fmt.Fprintln(stderr, p)
+			}
+			if !v.OK && res.ExitCode == 0 {
+				defer func() { fmt.Fprintln(stderr, "asyncplay run: the check fails") }()
+				return 3
+			}
+		}
+	}
 	for _, w := range []struct {
 		path  string
 		write func(io.Writer) error
@@ -157,7 +188,7 @@ func reorder(args []string) []string {
 		switch {
 		case a == "-" || !strings.HasPrefix(a, "-"):
 			rest = append(rest, a)
-		case strings.Contains(a, "=") || a == "--ps" || a == "-ps":
+		case strings.Contains(a, "=") || a == "--ps" || a == "-ps" || a == "--measures" || a == "-measures":
 			flags = append(flags, a)
 		default:
 			flags = append(flags, a)

@@ -162,3 +162,32 @@ except KeyboardInterrupt:
 		t.Errorf("a missing world file: exit %d, %s", code, errs)
 	}
 }
+
+// --measures prints the run's measures; --check judges them, exiting 3
+// when the check fails, and a check with a mistake is a usage error.
+func TestMeasuresAndCheck(t *testing.T) {
+	src := `import curio
+async def main():
+    q = curio.Queue()
+    for i in range(3):
+        await q.put(i)
+    for i in range(3):
+        await q.get()
+curio.run(main)
+`
+	code, _, errs := asyncplay(t, "", "run", "--measures", program(t, src))
+	if code != 0 || !strings.Contains(errs, "peak_queue   3\n") || !strings.Contains(errs, "items        3\n") {
+		t.Errorf("--measures: exit %d, stderr:\n%s", code, errs)
+	}
+	code, _, errs = asyncplay(t, "", "run", "--check", "peak_queue <= 3", program(t, src))
+	if code != 0 || errs != "peak_queue = 3, want <= 3 ✓\n" {
+		t.Errorf("a passing check: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = asyncplay(t, "", "run", "--check", "peak_queue < 3", program(t, src))
+	if code != 3 || !strings.Contains(errs, "peak_queue = 3, want < 3 ✗\n") || !strings.HasSuffix(errs, "the check fails\n") {
+		t.Errorf("a failing check: exit %d, stderr %q", code, errs)
+	}
+	if code, _, _ := asyncplay(t, "", "run", "--check", "peak_queu < 3", program(t, src)); code != 2 {
+		t.Errorf("a check with a mistake: exit %d, want 2", code)
+	}
+}

@@ -161,6 +161,16 @@ func shortDuration(d time.Duration) string {
 	return strconv.FormatInt(int64(d), 10) + "ns"
 }
 
+// Table prints every measure on a line of its own, in the documented
+// order: "peak_queue   12".
+func (m Measures) Table() string {
+	var b strings.Builder
+	for _, d := range measureDocs {
+		fmt.Fprintf(&b, "%-12s %s\n", d.name, m[d.name])
+	}
+	return b.String()
+}
+
 // MeasureNames lists the measures a check may use, with what each means.
 func MeasureNames() string {
 	var b strings.Builder
