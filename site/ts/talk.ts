@@ -37,9 +37,12 @@ const started = Date.now();
 function showNotes(): void {
   const notes = slides[current]?.querySelector(".notes");
   const next = slides[current + 1]?.querySelector("h1, h2");
+  const body = el("div", { className: "speaker-notes" });
+  if (notes) body.append(...[...notes.childNodes].map((n) => n.cloneNode(true)));
+  else body.append(el("p", { textContent: "(no notes)" }));
   notesPane.replaceChildren(
     el("p", { className: "speaker-position", textContent: `Slide ${current + 1} of ${slides.length}` }),
-    el("div", { className: "speaker-notes", innerHTML: notes?.innerHTML ?? "<p>(no notes)</p>" }),
+    body,
     el("p", { className: "speaker-next", textContent: next ? `Next: ${next.textContent}` : "The last slide." }),
     el("p", { className: "speaker-clock", textContent: elapsed() }),
   );
