@@ -626,6 +626,13 @@ func TestBrowserTalk(t *testing.T) {
 	if got := eval[[]string](b, visible); fmt.Sprint(got) != "[slide-3]" {
 		t.Errorf("a link to slide 3 shows %v", got)
 	}
+	// The speaker's view shows the current slide's notes and what is next.
+	b.do(chromedp.Navigate("about:blank"))
+	b.open("/talks/" + talk.Slug + "/#speaker")
+	b.wait(`document.querySelector(".speaker-notes") !== null`)
+	if got := eval[string](b, `document.querySelector(".speaker-pane").textContent`); !strings.Contains(got, "Slide 1 of") || !strings.Contains(got, "Notes:") || !strings.Contains(got, "Next: ") {
+		t.Errorf("the speaker's view shows %q", got)
+	}
 	// Every program, run from its slide, prints its output.
 	for i, p := range talk.Programs {
 		slide := eval[int](b, fmt.Sprintf(`[...document.querySelectorAll("section.slide")].findIndex(s => s.contains(document.querySelectorAll("figure.program")[%d]))`, i)) + 1
