@@ -244,3 +244,30 @@ func TestStepsOnOneLine(t *testing.T) {
 		t.Errorf("a step after a signal: %v", err)
 	}
 }
+
+// An HTTP service answers socket clients too: the request's path, after
+// its delay, as HTTP/1.0, then it closes.
+func TestHTTPServiceOverSockets(t *testing.T) {
+	var got string
+	var at sim.Time
+	runWorld(t, "host fib.example latency 10ms\nhttp fib on fib.example:80 delay 100ms respond fib",
+		func(task *sim.Task) (any, error) {
+			s := netsim.For(task.Kernel()).NewSocket(nil)
+			if err := s.Connect(task, "fib.example", 80); err != nil {
+				return nil, err
+			}
+			s.SendAll(task, []byte("GET /fib?n=10 HTTP/1.0\r\n\r\n"))
+			for {
+				p, err := s.Recv(task, 1000)
+				if err != nil || len(p) == 0 {
+					at = task.Kernel().Now()
+					return nil, err
+				}
+				got += string(p)
+			}
+		})
+	want := "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 22\r\n\r\n{\"n\": 10, \"value\": 55}"
+	if got != want || at != 140*sim.Millisecond {
+		t.Errorf("at %v got %q\nwant %q at 0.14s", at, got, want)
+	}
+}

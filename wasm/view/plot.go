@@ -33,6 +33,12 @@ func Plotted(o sim.ObjectInfo) bool {
 // back up, and its plot would be flat. It also reports whether the run has
 // objects at all.
 func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
+	// The choice is the run's, not the cursor's, and the page asks for it
+	// every frame: it is made once.
+	if tl.plots != nil && tl.plots.n == n {
+		return tl.plots.gauges, tl.plots.any
+	}
+	defer func() { tl.plots = &plotChoice{n, plots, any} }()
 	var sockets []*Gauge
 	for _, g := range tl.Gauges {
 		any = any || g != nil
@@ -54,6 +60,13 @@ func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
 		plots = append(plots, g)
 	}
 	return plots, any
+}
+
+// plotChoice is PlotsOf's answer, kept for the run.
+type plotChoice struct {
+	n      int
+	gauges []*Gauge
+	any    bool
 }
 
 // Plot draws gauge g's samples up to cursor in a box w by h pixels over

@@ -1,8 +1,10 @@
 // Package view turns a run's trace into what the page draws, in plain Go
 // that tests can check without a GPU: a Timeline of each task's states
 // over virtual time, each object's gauge, and the links between tasks
-// (spawns, wake-ups, cancellations). [Timeline.Layout] then places them
-// in a viewport as pixel rectangles and arrows. Drawing (ebiten) lives
+// (spawns, wake-ups, cancellations), each connection's pipe of buffers.
+// [Timeline.Layout] then places them in a viewport as pixel rectangles
+// and arrows. [Timeline.Measure] sums a run up in the numbers a lesson's
+// exercise checks ([ParseCheck]) and a comparison shows. Drawing (ebiten) lives
 // elsewhere and only reads a [Frame]. Following DESIGN's one rule, nothing here runs code:
 // everything is derived from the trace, and any moment of the run can be
 // asked for without re-running it.
@@ -107,7 +109,8 @@ type Timeline struct {
 	trace  *sim.Trace
 	// Late are the timers that fired late, because a task held the CPU
 	// past their time, in time order.
-	Late []Late
+	Late  []Late
+	plots *plotChoice // PlotsOf's choice, made once
 	// cpu is every stretch of time some task ran, in time order: one CPU,
 	// so they never overlap. Layout's kernel row reads it.
 	cpu []Segment

@@ -391,18 +391,14 @@ func init() {
 		return rt.None, writeLines(th, writer(self).tr, args, kw)
 	})
 	def(w, "write_eof", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		tr := writer(self).tr
-		tr.eofWanted = true
-		tr.kick()
+		writer(self).tr.writeEOF()
 		return rt.None, nil
 	})
 	def(w, "can_write_eof", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return rt.True, nil
 	})
 	def(w, "close", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		tr := writer(self).tr
-		tr.closing, tr.reading = true, false
-		tr.kick()
+		writer(self).tr.close()
 		return rt.None, nil
 	})
 	def(w, "is_closing", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {

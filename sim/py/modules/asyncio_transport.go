@@ -254,6 +254,19 @@ func (tr *transport) write(th *rt.Thread, p []byte) error {
 	return tr.maybePause(th)
 }
 
+// writeEOF is write_eof: the writing side is shut once the buffer is sent.
+func (tr *transport) writeEOF() {
+	tr.eofWanted = true
+	tr.kick()
+}
+
+// close is close: reading stops, the buffer is sent, then the socket
+// closes and the protocol hears connection_lost.
+func (tr *transport) close() {
+	tr.closing, tr.reading = true, false
+	tr.kick()
+}
+
 // maybePause tells the protocol to pause writing once the buffer is over
 // the high-water mark.
 func (tr *transport) maybePause(th *rt.Thread) error {
@@ -345,18 +358,14 @@ func init() {
 		return rt.None, writeLines(th, trOf(self), args, kw)
 	})
 	def(c, "write_eof", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		tr := trOf(self)
-		tr.eofWanted = true
-		tr.kick()
+		trOf(self).writeEOF()
 		return rt.None, nil
 	})
 	def(c, "can_write_eof", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		return rt.True, nil
 	})
 	def(c, "close", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
-		tr := trOf(self)
-		tr.closing, tr.reading = true, false
-		tr.kick()
+		trOf(self).close()
 		return rt.None, nil
 	})
 	def(c, "abort", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
