@@ -77,6 +77,21 @@ func buildSite(t *testing.T) (string, []*lessons.Lesson) {
 	return builtSite.dir, builtSite.ls
 }
 
+// firstProgram finds the first lesson program that has what a test needs:
+// its lesson's slug, its number on the page (from 1) and the program.
+func firstProgram(t *testing.T, ls []*lessons.Lesson, what string, has func(lessons.Program) bool) (string, int, lessons.Program) {
+	t.Helper()
+	for _, l := range ls {
+		for i, p := range l.Programs {
+			if has(p) {
+				return l.Slug, i + 1, p
+			}
+		}
+	}
+	t.Fatalf("no lesson program has %s", what)
+	return "", 0, lessons.Program{}
+}
+
 func newBrowserSession(t *testing.T) *browserSession {
 	if testing.Short() {
 		t.Skip("builds the engine and starts a browser")
@@ -525,19 +540,7 @@ func TestBrowserMonitorCancels(t *testing.T) {
 func TestBrowserExercise(t *testing.T) {
 	b := newBrowserSession(t)
 	_, ls := buildSite(t)
-	var slug string
-	var p lessons.Program
-	n := 0
-	for _, l := range ls {
-		for i, q := range l.Programs {
-			if q.Exercise != nil && n == 0 {
-				slug, p, n = l.Slug, q, i+1
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no lesson has an exercise")
-	}
+	slug, n, p := firstProgram(t, ls, "an exercise", func(p lessons.Program) bool { return p.Exercise != nil })
 	b.open("/lessons/" + slug + "/")
 	verdict := `document.querySelectorAll("aside.exercise")[0].querySelector(".verdict")`
 	b.run(n)
@@ -564,18 +567,8 @@ func TestBrowserExercise(t *testing.T) {
 func TestBrowserCompare(t *testing.T) {
 	b := newBrowserSession(t)
 	_, ls := buildSite(t)
-	var slug string
-	var c *lessons.Compare
-	for _, l := range ls {
-		for _, p := range l.Programs {
-			if p.Compare != nil && c == nil {
-				slug, c = l.Slug, p.Compare
-			}
-		}
-	}
-	if c == nil {
-		t.Fatal("no lesson has a compare block")
-	}
+	slug, _, p := firstProgram(t, ls, "a compare block", func(p lessons.Program) bool { return p.Compare != nil })
+	c := p.Compare
 	b.open("/lessons/" + slug + "/")
 	b.do(chromedp.Click(chromedp.CSS("aside.compare button.compare")))
 	b.wait(`document.querySelectorAll("aside.compare table.compare tr").length === ` + fmt.Sprint(len(c.Values)+1))
@@ -656,18 +649,7 @@ func TestBrowserTalk(t *testing.T) {
 func TestBrowserTypesIntoATerminal(t *testing.T) {
 	b := newBrowserSession(t)
 	_, ls := buildSite(t)
-	var slug string
-	n := 0
-	for _, l := range ls {
-		for i, p := range l.Programs {
-			if strings.Contains(p.World, "terminal you") {
-				slug, n = l.Slug, i+1
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no lesson program has the terminal 'you'")
-	}
+	slug, n, _ := firstProgram(t, ls, "the terminal 'you'", func(p lessons.Program) bool { return strings.Contains(p.World, "terminal you") })
 	b.open("/lessons/" + slug + "/")
 	b.run(n)
 	b.do(script(bridge+`.pause()`), script(bridge+`.seek(3e9)`))
