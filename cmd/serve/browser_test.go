@@ -518,7 +518,7 @@ func TestBrowserMonitorCancels(t *testing.T) {
 	b.do(script(bridge+`.pause()`), script(bridge+`.seek(6e9)`))
 	b.shown(2)
 	b.click("figure.program:nth-of-type(2) details.monitor summary")
-	b.do(script(prog(2)+`.querySelector("input.task-id").value = "3"`))
+	b.do(script(prog(2) + `.querySelector("input.task-id").value = "3"`))
 	b.placed(2)
 	b.click("figure.program:nth-of-type(2) button.cancel")
 	b.waitRun(2)
