@@ -30,7 +30,10 @@ func TestLessonPrograms(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", l.Slug, i+1), func(t *testing.T) {
 				res, stdout, stderr := runLessonProgram(t, l.Slug, p.Source, p.World)
 				where := fmt.Sprintf("%s.md:%d", l.Slug, p.Line)
-				if res.ExitCode != 0 || res.Err != nil || stderr != "" {
+				switch {
+				case p.HasError && stderr != p.Error:
+					t.Errorf("%s: wrote to stderr\n%s\nwant (the error block)\n%s", where, stderr, p.Error)
+				case !p.HasError && (res.ExitCode != 0 || res.Err != nil || stderr != ""):
 					t.Fatalf("%s: exit %d, %v\n%s", where, res.ExitCode, res.Err, stderr)
 				}
 				if p.HasOutput && stdout != p.Output {

@@ -2,7 +2,9 @@
 // rendered to HTML with goldmark. A fenced block whose info string is
 // "python run" is a program the page makes runnable; an "output" block
 // right after it is what that program prints, which the doctest in this
-// package checks by running every program on the kernel. A "world" block
+// package checks by running every program on the kernel; an "error" block
+// is what it writes to stderr, for a program meant to fail (only such a
+// program may). A "world" block
 // after a program (before or after its output) declares the world it runs
 // in: its clients, peers and signals (see package sim/world). An
 // "exercise" block (after the program, prose between or not) sets a task
@@ -62,6 +64,11 @@ type Program struct {
 	Output string // the expected output ("" when none is given)
 	// HasOutput says an output block follows, so the doctest checks it.
 	HasOutput bool
+	// Error is what the program writes to stderr when it is meant to fail
+	// (a traceback, a deadlock report): an "error" block after it. Only
+	// such a program may end with a non-zero exit status.
+	Error    string
+	HasError bool
 	// World is the world the program runs in (a ```world block after it,
 	// in the world package's format), "" for none.
 	World     string
@@ -207,6 +214,12 @@ func (l *Lesson) collectPrograms(name string, doc ast.Node, src []byte) error {
 			}
 			p := &l.Programs[len(l.Programs)-1]
 			p.Output, p.HasOutput = blockText(block, src), true
+		case roleError:
+			if !follows(block, src) {
+				return ast.WalkStop, fmt.Errorf("%s:%d: an error block must follow a ```python run block", name, fenceLine(block, src))
+			}
+			p := &l.Programs[len(l.Programs)-1]
+			p.Error, p.HasError = blockText(block, src), true
 		case roleExercise:
 			if len(l.Programs) == 0 { // it belongs to the last program before it, prose between or not
 				return ast.WalkStop, fmt.Errorf("%s:%d: an exercise block must follow a ```python run block", name, fenceLine(block, src))
@@ -259,6 +272,7 @@ const (
 	roleListing  role = iota // any other code block
 	roleProgram              // ```python run
 	roleOutput               // ```output
+	roleError                // ```error: the expected stderr
 	roleWorld                // ```world: the world of the program before it
 	roleExercise             // ```exercise: "check: ..." and the task, on the program before it
 	roleSolution             // ```python solution: the exercise's reference solution
@@ -316,7 +330,7 @@ func follows(b *ast.FencedCodeBlock, src []byte) bool {
 		switch blockRole(prev, src) {
 		case roleProgram:
 			return true
-		case roleOutput, roleWorld, roleExercise, roleCompare:
+		case roleOutput, roleError, roleWorld, roleExercise, roleCompare:
 			if blockRole(prev, src) == blockRole(b, src) {
 				return false // one of each
 			}
@@ -337,6 +351,8 @@ func blockRole(b *ast.FencedCodeBlock, src []byte) role {
 		return roleProgram
 	case len(words) == 1 && words[0] == "output":
 		return roleOutput
+	case len(words) == 1 && words[0] == "error":
+		return roleError
 	case len(words) == 1 && words[0] == "world":
 		return roleWorld
 	case len(words) == 1 && words[0] == "exercise":

@@ -76,6 +76,7 @@ func TestParseErrors(t *testing.T) {
 		{"---\ntitle: T\norder: 1\n---\n\n```output\n```\n", "x.md:6: an output block must follow"},
 		{"---\ntitle: T\norder: 1\n---\n\n```python\nx\n```\n```output\n```\n", "x.md:9: an output block must follow"},
 		{"---\ntitle: T\norder: 1\n---\n\n```world\nsignal SIGINT at 1s\n```\n", "x.md:6: a world block must follow a ```python run block"},
+		{"---\ntitle: T\norder: 1\n---\n\ntext\n\n```error\nx\n```\n", "x.md:8: an error block must follow a ```python run block"},
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```world\n```\n```world\n```\n", "x.md:11: a world block must follow"},
 		{"---\ntitle: T\norder: 1\n---\n\n```exercise\ncheck: peak_queue <= 1\n```\n", "x.md:6: an exercise block must follow a ```python run block"},
 		{"---\ntitle: T\norder: 1\n---\n\n```python run\nx\n```\n```exercise\nDo it.\n```\n", "x.md:10: an exercise needs a line \"check: ...\""},
@@ -106,6 +107,22 @@ func TestWorldBlocks(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 	if want := `<aside class="world"><p class="caption">The world outside the program</p><pre><code>signal SIGINT at 1s` + "\n</code></pre></aside>"; !strings.Contains(string(l.HTML), want) {
+		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
+	}
+}
+
+// An error block is what a program meant to fail writes to stderr, beside
+// its output, and shows collapsed as the expected error.
+func TestErrorBlocks(t *testing.T) {
+	src := "---\ntitle: T\norder: 1\n---\n\n```python run\nprint(1)\n1/0\n```\n```output\n1\n```\n```error\nZeroDivisionError\n```\n"
+	l, err := lessons.Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := l.Programs[0]; p.Output != "1\n" || p.Error != "ZeroDivisionError\n" || !p.HasError {
+		t.Errorf("%+v", p)
+	}
+	if want := `<details class="expected-output expected-error"><summary>Expected error</summary><pre><code>ZeroDivisionError`; !strings.Contains(string(l.HTML), want) {
 		t.Errorf("html:\n%s\nwant it to contain\n%s", l.HTML, want)
 	}
 }

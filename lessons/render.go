@@ -46,6 +46,8 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		fmt.Fprintf(w, "<figure class=\"program\" data-line=\"%d\"><pre class=\"chroma\"><code class=\"language-python\">%s</code></pre></figure>\n", lineOf(b, src), highlight("python", text))
 	case roleOutput:
 		fmt.Fprintf(w, "<details class=\"expected-output\"><summary>Expected output</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
+	case roleError:
+		fmt.Fprintf(w, "<details class=\"expected-output expected-error\"><summary>Expected error</summary><pre><code>%s</code></pre></details>\n", html.EscapeString(text))
 	case roleExercise:
 		ex, err := parseExercise("", 0, text)
 		if err != nil {

@@ -384,13 +384,17 @@ func (k *Kernel) abortCurrent(err error) {
 	panic(err) // called outside task context: a host bug, not a program error
 }
 
+// MainEnded is how the trace's last record says a run ended by itself,
+// its main task done; any other text is why the kernel stopped it.
+const MainEnded = "main ended"
+
 // finish ends the run: unwinds every coroutine still suspended (a run
 // stopped early), reports unjoined tasks (a run that ended normally), and
 // records how it ended.
 func (k *Kernel) finish() {
 	k.done = true
 	k.trace.max = math.MaxInt // the closing records always fit
-	end := "main ended"
+	end := MainEnded
 	if k.stopErr != nil {
 		end = k.stopErr.Error()
 		for _, t := range k.tasks {

@@ -334,7 +334,7 @@ func TestBrowserRunsEveryLessonProgram(t *testing.T) {
 			b.key(kb.End)
 			b.wait(bridge + `.state().cursor === ` + bridge + `.state().end`)
 			b.shown(i + 1)
-			if got := b.console(i + 1); got != p.Output {
+			if got := b.console(i + 1); got != p.Output+p.Error {
 				t.Errorf("%s program %d printed\n%s\nwant\n%s", l.Slug, i+1, got, p.Output)
 			}
 		}

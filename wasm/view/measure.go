@@ -50,6 +50,7 @@ var measureDocs = []struct {
 	{"peak_unsent", Bytes, "the most bytes a connection had written but not sent"},
 	{"peak_tasks", Count, "the most tasks alive at once"},
 	{"end", Duration, "the virtual time the run ended"},
+	{"completed", Count, "1 when the program ran to its end, 0 when the kernel stopped it (a deadlock, a limit)"},
 }
 
 // Measure derives the measures of the whole run.
@@ -94,11 +95,23 @@ func (tl *Timeline) Measure() Measures {
 	m["peak_unsent"] = Measure{float64(peakUnsent), Bytes}
 	m["peak_tasks"] = Measure{float64(tl.peakTasks()), Count}
 	m["end"] = Measure{float64(tl.End), Duration}
+	m["completed"] = Measure{float64(tl.completed()), Count}
 	return m
 }
 
 // peakTasks is the most program tasks alive at once (peers, threads and
 // processes are the world's and the pools', not the program's tasks).
+// completed says whether the run ended because the program did: its last
+// record is the kernel's "main ended", not the reason it stopped the run.
+func (tl *Timeline) completed() int {
+	if n := tl.trace.Len(); n > 0 {
+		if r := tl.trace.At(n - 1); r.Kind == sim.EvEnd && tl.trace.Strings[r.Val] == sim.MainEnded {
+			return 1
+		}
+	}
+	return 0
+}
+
 func (tl *Timeline) peakTasks() int {
 	type change struct {
 		t     sim.Time
@@ -142,6 +155,20 @@ func (m Measure) String() string {
 		return strconv.FormatFloat(m.Value/1024, 'f', 1, 64) + "KiB"
 	case PerSecond:
 		return strconv.FormatFloat(m.Value, 'f', 1, 64) + "/s"
+	}
+	return strconv.FormatFloat(m.Value, 'f', -1, 64)
+}
+
+// exact prints a measure with every digit it has, for when the rounded
+// value reads the same as the one it is compared with.
+func (m Measure) exact() string {
+	switch m.Unit {
+	case Duration:
+		return strconv.FormatFloat(m.Value/1e9, 'f', -1, 64) + "s"
+	case PerSecond:
+		return strconv.FormatFloat(m.Value, 'f', -1, 64) + "/s"
+	case Bytes:
+		return strconv.FormatFloat(m.Value, 'f', -1, 64) + "B"
 	}
 	return strconv.FormatFloat(m.Value, 'f', -1, 64)
 }

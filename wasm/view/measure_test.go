@@ -52,9 +52,20 @@ func TestMeasures(t *testing.T) {
 	for _, d := range measureDocs {
 		got = append(got, fmt.Sprintf("%s=%s", d.name, m[d.name]))
 	}
-	want := "peak_queue=4 p50_wait=700ms p99_wait=1.1s max_wait=1.1s items=5 throughput=3.2/s max_late=30ms peak_unsent=0B peak_tasks=4 end=1.55s"
+	want := "peak_queue=4 p50_wait=700ms p99_wait=1.1s max_wait=1.1s items=5 throughput=3.2/s max_late=30ms peak_unsent=0B peak_tasks=4 end=1.55s completed=1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// A run the kernel stopped, here a deadlock, did not complete.
+func TestCompletedIsZeroForADeadlock(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(task *sim.Task) (any, error) {
+		return nil, k.NewEvent("never").Wait(task)
+	})
+	if m := Build(k.Trace()).Measure(); m["completed"].Value != 0 {
+		t.Errorf("a deadlocked run: completed = %v", m["completed"])
 	}
 }
 
@@ -63,6 +74,8 @@ func TestChecks(t *testing.T) {
 	for _, c := range []struct{ check, want string }{
 		{"peak_queue <= 4 and p99_wait < 2s", "true [peak_queue = 4, want <= 4 ✓ p99_wait = 1.1s, want < 2s ✓]"},
 		{"peak_queue < 4", "false [peak_queue = 4, want < 4 ✗]"},
+		// rounded, 3.2/s would seem to pass; failing, it is shown exactly
+		{"throughput < 3.2/s", "false [throughput = 3.225806451612903/s, want < 3.2/s ✗]"},
 		{"throughput >= 3/s and peak_unsent == 0 and max_late <= 30ms", "true [throughput = 3.2/s, want >= 3.0/s ✓ peak_unsent = 0B, want == 0B ✓ max_late = 30ms, want <= 30ms ✓]"},
 	} {
 		chk, err := ParseCheck(c.check)
