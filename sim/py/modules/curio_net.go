@@ -13,7 +13,10 @@ import (
 // the standard socket API whose blocking calls are awaited. bind, listen,
 // setsockopt and the address getters are plain calls, as in curio.
 
-func init() { register("curio.socket", newCurioSocket) }
+func init() {
+	register("curio.socket", newCurioSocket)
+	register("socket", newStdSocket)
+}
 
 var (
 	curioSocketClass = newType("Socket", "curio.io")
@@ -77,14 +80,33 @@ func newSocketObj(n *netsim.Net, s *netsim.Socket) *socketObj {
 
 type fdKey struct{}
 
-func newCurioSocket(in *rt.Interp) *rt.Module {
-	m := newModule("curio.socket")
+// setSocketNames gives a socket module the constants and errors that the
+// standard socket module and curio.socket share.
+func setSocketNames(m *rt.Module) {
 	for _, c := range socketConsts {
 		m.NS.Set(c.name, rt.MakeInt(c.value))
 	}
 	m.NS.Set("gaierror", GaierrorClass)
 	m.NS.Set("error", rt.OSErrorClass)
 	m.NS.Set("timeout", rt.TimeoutErrorClass)
+}
+
+// newStdSocket is the standard socket module, for its constants and errors
+// (asyncio programs name SOL_SOCKET, gaierror from it). A blocking socket
+// would hold the kernel's one CPU for every call; the simulated network is
+// reached through curio.socket and asyncio instead.
+func newStdSocket(in *rt.Interp) *rt.Module {
+	m := newModule("socket")
+	setSocketNames(m)
+	fn(m, "socket", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
+		return nil, rt.NewError(rt.NotImplementedErrorClass, "a blocking socket.socket is not simulated: use curio.socket, or asyncio's streams")
+	})
+	return m
+}
+
+func newCurioSocket(in *rt.Interp) *rt.Module {
+	m := newModule("curio.socket")
+	setSocketNames(m)
 	fn(m, "socket", func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		a, err := rt.UnpackArgs("socket", args, kw, []string{"family", "type", "proto", "fileno"}, 0)
 		if err != nil {

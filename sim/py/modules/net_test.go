@@ -88,3 +88,15 @@ func TestNetPrograms(t *testing.T) {
 		})
 	}
 }
+
+// The standard socket module has the constants and errors asyncio programs
+// take from it; a blocking socket says where the simulated network is.
+func TestStdSocketModule(t *testing.T) {
+	stdout, stderr, code, _ := runCurio(t, `import socket
+print(socket.SOL_SOCKET, socket.SO_SNDBUF, socket.SHUT_WR, issubclass(socket.gaierror, OSError))
+socket.socket()
+`, nil)
+	if stdout != "1 7 1 True\n" || code != 1 || !strings.HasSuffix(stderr, "NotImplementedError: a blocking socket.socket is not simulated: use curio.socket, or asyncio's streams\n") {
+		t.Errorf("stdout %q, exit %d, stderr\n%s", stdout, code, stderr)
+	}
+}
