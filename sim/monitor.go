@@ -56,11 +56,15 @@ func (k *Kernel) Where(id int, source func(file string, line int) string) string
 }
 
 // SeqAt is the number of records stamped at or before time at: the trace
-// prefix that describes the run as it stood at that time.
+// prefix that describes the run as it stood at that time. A run the
+// kernel stopped (a deadlock, a limit) ends with every task recorded as
+// killed; the monitor shows the tasks as they stood when it stopped, which
+// is what a learner diagnosing a hang needs, so the prefix ends before
+// those records.
 func (tr *Trace) SeqAt(at Time) int {
 	n := 0
 	for i, r := range tr.Records() {
-		if r.T > at {
+		if r.T > at || r.Kind == EvDone && Outcome(r.Val) == Killed {
 			return i
 		}
 		n = i + 1

@@ -143,3 +143,23 @@ func TestMonitorWhere(t *testing.T) {
 		t.Errorf("unknown task: %q", got)
 	}
 }
+
+// TestMonitorPSAtADeadlock: at the end of a run the kernel stopped, ps
+// lists the tasks as they stood when it stopped, not as it unwound them.
+func TestMonitorPSAtADeadlock(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(task *sim.Task) (any, error) {
+		ev := k.NewEvent("never")
+		w := task.Spawn("waiter", func(w *sim.Task) (any, error) { return nil, ev.Wait(w) }, false)
+		return task.Join(w)
+	})
+	want := dedent(`
+		Task   State        Cycles     Timeout Sleep   Task
+		------ ------------ ---------- ------- ------- --------------------------------------------------
+		1      TASK_JOIN    1          None    None    main
+		2      EVENT_WAIT   1          None    None    waiter
+		`)
+	if got := k.Trace().PS(k.Now()); got != want {
+		t.Errorf("ps at the deadlock:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -146,7 +146,7 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	res := run.Program(src, cfg)
 	if *showPS {
-		fmt.Fprint(stderr, psAtEnd(res.Kernel))
+		fmt.Fprint(stderr, res.Kernel.Trace().PS(res.Kernel.Now()))
 	}
 	if *showMeasures || check != nil {
 		m := view.Build(res.Kernel.Trace()).Measure()
@@ -244,20 +244,6 @@ func parseCPU(s string) (sim.Time, error) {
 func parseDuration(s string) (sim.Time, error) {
 	d, err := time.ParseDuration(s)
 	return sim.Time(d), err
-}
-
-// psAtEnd is the monitor's ps where the run ended: before the kernel
-// unwound the tasks of a run that stopped early.
-func psAtEnd(k *sim.Kernel) string {
-	tr := k.Trace()
-	n := tr.Len()
-	for i, r := range tr.Records() {
-		if r.Kind == sim.EvDone && sim.Outcome(r.Val) == sim.Killed {
-			n = i
-			break
-		}
-	}
-	return sim.FormatPS(tr.Rows(n), k.Now())
 }
 
 // lineFlags collects the lines of a repeated flag.

@@ -21,6 +21,7 @@ func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn
 	if it.OptionalVars != nil {
 		store = c.target(it.OptionalVars)
 	}
+	line := it.ContextExpr.Start().Line // where CPython stands while the block exits
 	enterName, exitName, protocol := "__enter__", "__exit__", "the context manager protocol"
 	if async {
 		enterName, exitName, protocol = "__aenter__", "__aexit__", "the asynchronous context manager protocol"
@@ -51,6 +52,7 @@ func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn
 			}
 		}
 		k, err := body(fr)
+		fr.Line = line
 		if exc, ok := err.(*Instance); ok {
 			th.handling = append(th.handling, exc)
 			r, xerr := callMaybeAwait(th, exitBound, nil, []Value{exc.Class, exc, None}, async)
