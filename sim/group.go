@@ -23,6 +23,7 @@ type TaskGroup struct {
 	id        int
 	policy    WaitPolicy
 	members   []*Task // in spawn order; finished ones are skipped and compacted away
+	daemons   []*Task // daemonic members: never waited for, cancelled when the group is joined
 	dead      int     // finished entries still in members
 	running   int
 	finished  []*Task // finished, not yet taken; finished[fhead:] is live
@@ -51,6 +52,19 @@ func (g *TaskGroup) Spawn(t *Task, name string, fn TaskFunc) (*Task, error) {
 	}
 	child := t.Spawn(name, fn, false)
 	g.add(child)
+	return child, nil
+}
+
+// SpawnDaemon creates a daemonic task in the group, as curio's
+// spawn(..., daemon=True): the group does not wait for it or hold it when
+// it ends, and cancels it when the group is joined.
+func (g *TaskGroup) SpawnDaemon(t *Task, name string, fn TaskFunc) (*Task, error) {
+	if g.joined {
+		return nil, runtimeError("Task group is closed")
+	}
+	child := t.Spawn(name, fn, true)
+	child.group, child.groupDaemon = g, true
+	g.daemons = append(g.daemons, child)
 	return child, nil
 }
 
@@ -89,6 +103,10 @@ func (g *TaskGroup) changed() {
 
 // taskDone is called by the kernel when a running member ends.
 func (g *TaskGroup) taskDone(task *Task) {
+	if task.groupDaemon {
+		g.daemons = slices.DeleteFunc(g.daemons, func(d *Task) bool { return d == task })
+		return
+	}
 	g.running--
 	g.dead++
 	if g.dead > 32 && g.dead*2 > len(g.members) {
@@ -218,7 +236,10 @@ func (g *TaskGroup) NextResult(t *Task) (any, error) {
 // cancellation of the joining task itself is returned as is.
 func (g *TaskGroup) Join(t *Task) error {
 	err := g.collect(t)
-	if cerr := g.CancelRemaining(t); err == nil {
+	if cerr := g.cancelRunning(t, false); err == nil {
+		err = cerr
+	}
+	if cerr := g.cancelDaemons(t); err == nil {
 		err = cerr
 	}
 	g.joined = true
@@ -264,12 +285,27 @@ func (g *TaskGroup) collect(t *Task) error {
 }
 
 // CancelRemaining cancels the running members in spawn order, waiting for
-// each to finish its cleanup before cancelling the next. If t is itself
-// cancelled (or times out) while it waits, it still finishes the job and
-// then returns that error: no member may outlive the group's block.
-func (g *TaskGroup) CancelRemaining(t *Task) error {
+// each to finish its cleanup before cancelling the next, and removes them
+// from the group, as curio does: next_done and iteration no longer see
+// them. If t is itself cancelled (or times out) while it waits, it still
+// finishes the job and then returns that error: no member may outlive the
+// group's block.
+func (g *TaskGroup) CancelRemaining(t *Task) error { return g.cancelRunning(t, true) }
+
+// cancelRunning is CancelRemaining; Join's own cancelling of the members
+// its policy did not wait for keeps them in the group (discard false).
+func (g *TaskGroup) cancelRunning(t *Task, discard bool) error {
+	return g.cancelAll(t, g.Tasks(), discard)
+}
+
+// cancelDaemons cancels the daemonic members, as joining a group does.
+func (g *TaskGroup) cancelDaemons(t *Task) error {
+	return g.cancelAll(t, slices.Clone(g.daemons), false)
+}
+
+func (g *TaskGroup) cancelAll(t *Task, tasks []*Task, discard bool) error {
 	var first error
-	for _, m := range g.Tasks() {
+	for _, m := range tasks {
 		if m == t {
 			continue
 		}
@@ -283,8 +319,22 @@ func (g *TaskGroup) CancelRemaining(t *Task) error {
 			err = t.WaitFor(m)
 		}
 		m.joined = true
+		if discard {
+			g.discard(m)
+		}
 	}
 	return first
+}
+
+// discard takes a finished member out of the tasks the group holds.
+func (g *TaskGroup) discard(m *Task) {
+	if i := slices.Index(g.finished[g.fhead:], m); i >= 0 {
+		g.finished = slices.Delete(g.finished, g.fhead+i, g.fhead+i+1)
+		if m.err == nil {
+			g.kept--
+		}
+		g.changed()
+	}
 }
 
 // Exit leaves the group's `async with` block: if the body failed, cancel
@@ -293,6 +343,9 @@ func (g *TaskGroup) CancelRemaining(t *Task) error {
 func (g *TaskGroup) Exit(t *Task, bodyErr error) error {
 	if bodyErr != nil {
 		cerr := g.CancelRemaining(t)
+		if derr := g.cancelDaemons(t); cerr == nil {
+			cerr = derr
+		}
 		g.joined = true
 		// Fix: a cancellation delivered while cleaning up was dropped. As
 		// in Python's __aexit__, it replaces the body's error.

@@ -62,6 +62,9 @@ type Task struct {
 	watchers   []*WaitQueue // WaitAny calls waiting for this task among others
 	group      *TaskGroup
 	groupSeq   int // position among the group's members
+	// groupDaemon: a daemonic member of its group (curio's
+	// TaskGroup.spawn(daemon=True)), not waited for nor held when done.
+	groupDaemon bool
 }
 
 // errAbort unwinds a coroutine whose run has stopped.

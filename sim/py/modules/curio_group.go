@@ -111,14 +111,22 @@ func init() {
 	grp := func(self rt.Value) *groupObj { return self.(*groupObj) }
 	aDef(groupClass, "spawn", func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		o := grp(self)
+		daemon, err := daemonKw("spawn", th, kw)
+		if err != nil {
+			return nil, err
+		}
 		co, name, err := coroutineOf(th, "spawn", args)
 		if err != nil {
 			return nil, err
 		}
+		spawn := o.g.Spawn
+		if daemon {
+			spawn = o.g.SpawnDaemon
+		}
 		var child *sim.Task
 		err = kcall(th, func(t *sim.Task) error {
 			var err error
-			child, err = o.g.Spawn(t, name, o.st.taskFunc(co, th.OpCost))
+			child, err = spawn(t, name, o.st.taskFunc(co, th.OpCost))
 			return err
 		})
 		if err != nil {

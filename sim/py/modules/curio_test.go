@@ -280,3 +280,42 @@ func TestCurioPrograms(t *testing.T) {
 		})
 	}
 }
+
+// A group's daemonic member is neither waited for nor held: the group
+// cancels it when joined. cancel_remaining takes the cancelled members out
+// of the group, so iteration ends. Both as in curio 1.x's task.py.
+func TestGroupDaemonsAndCancelRemaining(t *testing.T) {
+	stdout, stderr, code, _ := runCurio(t, dedent(`
+		import curio
+
+		async def tick():
+		    while True:
+		        await curio.sleep(1)
+		        print('tick', round(await curio.clock()))
+
+		async def mirror(name, delay):
+		    await curio.sleep(delay)
+		    return name
+
+		async def main():
+		    async with curio.TaskGroup() as g:
+		        await g.spawn(tick, daemon=True)
+		        await g.spawn(mirror, 'a', 2.5)
+		    print('group done at', round(await curio.clock(), 1), g.results)
+		    async with curio.TaskGroup() as g:
+		        for i in range(5):
+		            await g.spawn(mirror, f'm{i}', i + 1)
+		        got = []
+		        async for t in g:
+		            got.append(t.result)
+		            if len(got) == 2:
+		                await g.cancel_remaining()
+		        print('got', got, 'left', g.tasks)
+
+		curio.run(main)
+		`), nil)
+	want := "tick 1\ntick 2\ngroup done at 2.5 ['a']\ngot ['m0', 'm1'] left []\n"
+	if stdout != want || stderr != "" || code != 0 {
+		t.Errorf("exit %d, stdout\n%s\nwant\n%s\nstderr\n%s", code, stdout, want, stderr)
+	}
+}
