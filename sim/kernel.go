@@ -625,10 +625,11 @@ type UnjoinedReporter interface{ UnjoinedReport() string }
 // warnUnjoined reports, as curio does when it discards a task, every task
 // that ended without being joined: a crash with its traceback, and any
 // other non-daemon task with "never joined". Cancelled tasks and members of
-// task groups are exempt, as in curio.
+// task groups are exempt, as in curio; a group's daemons are not members
+// it answers for, so their crashes are reported.
 func (k *Kernel) warnUnjoined() {
 	for _, t := range sortedIDs(k.unjoined) {
-		if t.joined || t.cancelled || t.group != nil { // a group answers for its members
+		if t.joined || t.cancelled || t.group != nil && !t.groupDaemon { // a group answers for its members, not its daemons
 			continue
 		}
 		var msg string

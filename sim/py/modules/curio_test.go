@@ -319,3 +319,28 @@ func TestGroupDaemonsAndCancelRemaining(t *testing.T) {
 		t.Errorf("exit %d, stdout\n%s\nwant\n%s\nstderr\n%s", code, stdout, want, stderr)
 	}
 }
+
+// A group does not answer for its daemons: one that crashes is reported
+// at the end like any unjoined task.
+func TestGroupDaemonCrashIsReported(t *testing.T) {
+	stdout, stderr, code, _ := runCurio(t, dedent(`
+		import curio
+
+		async def handle(n):
+		    await curio.sleep(0.25)
+		    if n == 1:
+		        raise ValueError('bad request')
+
+		async def main():
+		    async with curio.TaskGroup() as g:
+		        for n in range(3):
+		            await g.spawn(handle, n, daemon=True)
+		        await curio.sleep(1)
+		    print('done')
+
+		curio.run(main)
+		`), nil)
+	if stdout != "done\n" || code != 0 || !strings.HasPrefix(stderr, "Exception in unjoined task Task(id=4, name='handle', state='TERMINATED')\n") || !strings.HasSuffix(stderr, "ValueError: bad request\n") {
+		t.Errorf("exit %d, stdout %q, stderr\n%s", code, stdout, stderr)
+	}
+}
