@@ -1,6 +1,7 @@
 package lessons_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -184,13 +185,17 @@ func TestLoadOrdersAndRejectsDuplicates(t *testing.T) {
 }
 
 // The shipped lessons load, each has a runnable program with its output,
-// and they are numbered 1, 2, ... with no gaps.
+// and they are numbered 1, 2, ... with no gaps, each file named after its
+// number.
 func TestShippedLessons(t *testing.T) {
 	all, err := lessons.All()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range all {
+		if !strings.HasPrefix(l.Slug, fmt.Sprintf("%02d-", l.Order)) {
+			t.Errorf("%s: order %d; the file name starts with the order, so the listing reads in track order", l.Slug, l.Order)
+		}
 		if l.Order != i+1 || len(l.Programs) == 0 || !l.Programs[0].HasOutput || len(l.Concepts) == 0 || l.Summary == "" {
 			t.Errorf("%s: order %d, %d programs, concepts %v", l.Slug, l.Order, len(l.Programs), l.Concepts)
 		}

@@ -250,7 +250,7 @@ func TestServesTheBuiltSite(t *testing.T) {
 	if got.code != 200 || got.header.Get("Content-Encoding") != "gzip" {
 		t.Errorf("lesson page: %d encoding %q", got.code, got.header.Get("Content-Encoding"))
 	}
-	for _, p := range []string{"/", "/static/style.css", "/lessons/03-backpressure/"} {
+	for _, p := range []string{"/", "/static/style.css", "/lessons/11-backpressure/"} {
 		if got := get(s, "GET", p); got.code != 200 {
 			t.Errorf("GET %s = %d", p, got.code)
 		}
