@@ -55,11 +55,11 @@ func TestIndexListsLessonsInOrder(t *testing.T) {
 		"<title>Lessons · asyncplay</title>",
 		`<link rel="stylesheet" href="/static/style.css">`,
 		`<a href="/lessons/01-tasks/"><span class="title">Tasks on a virtual clock</span></a>`,
-		`<a href="/lessons/02-timeouts/"><span class="title">Timeouts and cancellation in a task group</span></a>`,
-		`<a href="/lessons/03-backpressure/"><span class="title">Backpressure with a bounded queue</span></a>`,
-		"<li>curio.run</li>", "<li>maxsize</li>",
+		`<a href="/lessons/02-seeing-inside/"><span class="title">Seeing inside: task states, the monitor, and a hung program</span></a>`,
+		`<a href="/lessons/03-timeouts/"><span class="title">Cancellation and timeouts</span></a>`,
+		"<li>curio.run</li>", "<li>deadlock</li>",
 	)
-	if !(strings.Index(page, "01-tasks") < strings.Index(page, "02-timeouts") && strings.Index(page, "02-timeouts") < strings.Index(page, "03-backpressure")) {
+	if !(strings.Index(page, "01-tasks") < strings.Index(page, "02-seeing-inside") && strings.Index(page, "02-seeing-inside") < strings.Index(page, "03-timeouts")) {
 		t.Error("lessons out of order")
 	}
 }
@@ -70,7 +70,7 @@ func TestLessonPages(t *testing.T) {
 	mustContain(t, "01-tasks", first,
 		"<title>Tasks on a virtual clock · asyncplay</title>",
 		"Lesson 1 of ",
-		`<a rel="next" href="/lessons/02-timeouts/">Timeouts and cancellation in a task group →</a>`,
+		`<a rel="next" href="/lessons/02-seeing-inside/">Seeing inside: task states, the monitor, and a hung program →</a>`,
 		`<h2 id="a-countdown">A countdown</h2>`,
 		`<figure class="program" data-line="`,
 		`<details class="expected-output"><summary>Expected output</summary>`,
@@ -83,8 +83,8 @@ func TestLessonPages(t *testing.T) {
 	if strings.Contains(first, `rel="prev"`) {
 		t.Error("the first lesson links to a previous one")
 	}
-	second := read(t, out, "lessons/02-timeouts/index.html")
-	mustContain(t, "02-timeouts", second, "Lesson 2 of ", `<a rel="prev" href="/lessons/01-tasks/">← Tasks on a virtual clock</a>`)
+	second := read(t, out, "lessons/02-seeing-inside/index.html")
+	mustContain(t, "02-seeing-inside", second, "Lesson 2 of ", `<a rel="prev" href="/lessons/01-tasks/">← Tasks on a virtual clock</a>`)
 	ls, _ := lessons.All()
 	last := ls[len(ls)-1]
 	lastPage := read(t, out, "lessons/"+last.Slug+"/index.html")
