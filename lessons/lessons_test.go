@@ -129,19 +129,20 @@ func TestErrorBlocks(t *testing.T) {
 }
 
 // An exercise sets a task and a check on the program before it, with its
-// solution after it; the page gets the check in the markup.
+// solution after it; the page gets the check in the markup, and the task
+// reads as Markdown.
 func TestExerciseBlocks(t *testing.T) {
-	src := "---\ntitle: T\norder: 1\n---\n\n```python run\nprint(1)\n```\n```exercise\ncheck: peak_queue <= 20\nKeep the queue short.\n```\n```python solution\nprint(2)\n```\n"
+	src := "---\ntitle: T\norder: 1\n---\n\n```python run\nprint(1)\n```\n```exercise\ncheck: peak_queue <= 20\nKeep the `Queue` short.\n```\n```python solution\nprint(2)\n```\n"
 	l, err := lessons.Parse("x.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ex := l.Programs[0].Exercise
-	if ex == nil || ex.Check != "peak_queue <= 20" || ex.Task != "Keep the queue short." || ex.Solution != "print(2)\n" || ex.Line != 10 {
+	if ex == nil || ex.Check != "peak_queue <= 20" || ex.Task != "Keep the `Queue` short." || ex.Solution != "print(2)\n" || ex.Line != 10 {
 		t.Fatalf("%+v", ex)
 	}
 	for _, want := range []string{
-		`<aside class="exercise" data-check="peak_queue &lt;= 20"><p class="caption">Exercise</p><p>Keep the queue short.</p>`,
+		`<aside class="exercise" data-check="peak_queue &lt;= 20"><p class="caption">Exercise</p><p>Keep the <code>Queue</code> short.</p>`,
 		`<details class="solution"><summary>A solution</summary>`,
 	} {
 		if !strings.Contains(string(l.HTML), want) {

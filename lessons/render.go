@@ -55,8 +55,13 @@ func renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.
 		}
 		// The page script evaluates the check on each run of the program
 		// before it and shows the verdict here.
-		fmt.Fprintf(w, "<aside class=\"exercise\" data-check=\"%s\"><p class=\"caption\">Exercise</p><p>%s</p><p class=\"check\"><code>%s</code></p></aside>\n",
-			html.EscapeString(ex.Check), html.EscapeString(ex.Task), html.EscapeString(ex.Check))
+		// The task is Markdown like the prose around it (`code`, *emphasis*).
+		var task strings.Builder
+		if err := markdown.Convert([]byte(ex.Task), &task); err != nil {
+			return ast.WalkStop, err
+		}
+		fmt.Fprintf(w, "<aside class=\"exercise\" data-check=\"%s\"><p class=\"caption\">Exercise</p>%s<p class=\"check\"><code>%s</code></p></aside>\n",
+			html.EscapeString(ex.Check), task.String(), html.EscapeString(ex.Check))
 	case roleCompare:
 		knob, values, _ := strings.Cut(strings.TrimSpace(text), "=")
 		var vs []string
