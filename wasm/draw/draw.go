@@ -181,7 +181,9 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 	drawText(dst, "CPU", m.pad, kernelTop+2*m.s, m.small, ink, 0)
 	drawText(dst, "which task runs", m.pad, kernelTop+m.lane/2, m.small*0.9, muted, 0)
 	for _, b := range f.Kernel {
-		p.rects.add(areaX+b.X, kernelTop+3*m.s, math.Max(b.W, 1), m.lane-6*m.s, stateColours[sim.Running])
+		full := m.lane - 6*m.s
+		h := full * b.H / m.lane // how busy the bar's columns were (Layout's Bar.H)
+		p.rects.add(areaX+b.X, kernelTop+3*m.s+full-h, math.Max(b.W, 1), h, stateColours[sim.Running])
 	}
 	p.rects.flush(dst)
 	for _, b := range f.Kernel {

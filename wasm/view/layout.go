@@ -147,7 +147,15 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 		s := cpu[i]
 		x0, x1 := max(math.Floor(x(max(s.Start, vp.From))), drawnTo), math.Ceil(x(min(s.End, end)))
 		if x1 > x0 {
-			f.Kernel = append(f.Kernel, Bar{X: x0, W: x1 - x0, H: vp.LaneHeight, Task: s.On, State: sim.Running, Seq: s.Seq})
+			// Zoomed out, a bar stands for the CPU's use of whole pixel
+			// columns, some of them mostly idle: its height says how
+			// busy they were, so a task waking briefly every few seconds
+			// of a day-long run does not read as a CPU always busy. Half
+			// busy or more is full height.
+			t0, t1 := vp.From+sim.Time(x0/scale), vp.From+sim.Time(x1/scale)
+			frac := float64(tl.busyUntil(t1)-tl.busyUntil(t0)) / float64(max(t1-t0, 1))
+			h := vp.LaneHeight * min(1, max(0.25, 2*frac))
+			f.Kernel = append(f.Kernel, Bar{X: x0, W: x1 - x0, H: h, Task: s.On, State: sim.Running, Seq: s.Seq})
 			drawnTo = x1
 		}
 		// Skip the stretches that end inside what is drawn: a busy run

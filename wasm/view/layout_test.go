@@ -311,6 +311,11 @@ func TestLayoutKernelRow(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("kernel row:\n%swant:\n%s", b.String(), want)
 	}
+	for _, bar := range f.Kernel {
+		if bar.H != 20 {
+			t.Errorf("a bar of a CPU busy all its width is %gpx high, want the lane's 20", bar.H)
+		}
+	}
 	// A window of 20 pixels over the same run: each column at most once.
 	tl.Layout(&f, view.Viewport{From: 0, To: tl.End, Width: 20, Height: 100, LaneHeight: 20}, tl.End)
 	right := math.Inf(-1)
@@ -319,6 +324,33 @@ func TestLayoutKernelRow(t *testing.T) {
 			t.Errorf("kernel bar %+v overlaps the one ending at %g", bar, right)
 		}
 		right = bar.X + bar.W
+	}
+}
+
+// Zoomed out over a task that runs for a moment every ten seconds, the
+// kernel row's bars are low: the pixel columns they stand for were mostly
+// idle, and a full bar would say the CPU was always busy.
+func TestLayoutKernelRowShowsHowBusy(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(m *sim.Task) (any, error) {
+		for range 100 {
+			m.Charge(sim.Millisecond)
+			if err := m.Sleep(10 * sim.Second); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	tl := view.Build(k.Trace())
+	var f view.Frame
+	tl.Layout(&f, view.Viewport{From: 0, To: tl.End, Width: 50, Height: 100, LaneHeight: 20}, tl.End)
+	if len(f.Kernel) == 0 {
+		t.Fatal("no kernel bars")
+	}
+	for _, bar := range f.Kernel {
+		if bar.H != 5 {
+			t.Errorf("bar %+v: %gpx high, want a quarter of the lane for a mostly idle CPU", bar, bar.H)
+		}
 	}
 }
 

@@ -112,8 +112,10 @@ type Timeline struct {
 	Late  []Late
 	plots *plotChoice // PlotsOf's choice, made once
 	// cpu is every stretch of time some task ran, in time order: one CPU,
-	// so they never overlap. Layout's kernel row reads it.
-	cpu []Segment
+	// so they never overlap. Layout's kernel row reads it; cpuBusy[i] is
+	// the time the first i stretches took.
+	cpu     []Segment
+	cpuBusy []sim.Time
 }
 
 // Build derives the timeline from a trace.
@@ -207,7 +209,21 @@ func Build(tr *sim.Trace) *Timeline {
 		}
 	}
 	slices.SortFunc(tl.cpu, func(a, b Segment) int { return cmp.Compare(a.Start, b.Start) })
+	tl.cpuBusy = make([]sim.Time, len(tl.cpu)+1)
+	for i, seg := range tl.cpu {
+		tl.cpuBusy[i+1] = tl.cpuBusy[i] + seg.End - seg.Start
+	}
 	return tl
+}
+
+// busyUntil is how long some task held the CPU before time t.
+func (tl *Timeline) busyUntil(t sim.Time) sim.Time {
+	i := sort.Search(len(tl.cpu), func(i int) bool { return tl.cpu[i].End > t })
+	busy := tl.cpuBusy[i]
+	if i < len(tl.cpu) && tl.cpu[i].Start < t {
+		busy += t - tl.cpu[i].Start
+	}
+	return busy
 }
 
 // net records a socket's change; its gauge is its unsent bytes.
