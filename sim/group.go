@@ -191,6 +191,18 @@ func (g *TaskGroup) Tasks() []*Task {
 	return out
 }
 
+// Members lists, in spawn order, the tasks the group still tracks, as
+// curio's TaskGroup.tasks does: the running ones, the finished ones nobody
+// has taken yet, and those Join collected. A task the program took
+// (NextDone, iteration) or CancelRemaining removed is no longer a member,
+// nor is a daemon.
+func (g *TaskGroup) Members() []*Task {
+	out := append(g.Tasks(), g.finished[g.fhead:]...)
+	out = append(out, g.collected...)
+	slices.SortFunc(out, func(a, b *Task) int { return a.groupSeq - b.groupSeq })
+	return slices.Compact(out)
+}
+
 // NextDone returns the next member to finish, in completion order, waiting
 // for one if need be; nil when no member is left. The task counts as joined.
 func (g *TaskGroup) NextDone(t *Task) (*Task, error) {

@@ -56,7 +56,7 @@ func (o *groupObj) Attr(th *rt.Thread, name string) (rt.Value, bool, error) {
 		return &rt.List{Items: out}, true, nil
 	case "tasks":
 		var out []rt.Value
-		for _, t := range g.Tasks() {
+		for _, t := range g.Members() {
 			out = append(out, o.st.task(t))
 		}
 		return &rt.List{Items: out}, true, nil

@@ -344,3 +344,30 @@ func TestGroupDaemonCrashIsReported(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr\n%s", code, stdout, stderr)
 	}
 }
+
+// A group's tasks are those it still tracks, finished or not, as in curio
+// 1.x: one the program has taken with next_done is no longer among them.
+func TestGroupTasksIncludeUnreadFinished(t *testing.T) {
+	stdout, stderr, code, _ := runCurio(t, dedent(`
+		import curio
+
+		async def work(n):
+		    await curio.sleep(n)
+		    return n
+
+		async def main():
+		    async with curio.TaskGroup() as g:
+		        for n in (1, 2, 3):
+		            await g.spawn(work, n)
+		        await curio.sleep(2.5)
+		        print(len(g.tasks))
+		        t = await g.next_done()
+		        print(t.result, len(g.tasks))
+		    print(len(g.tasks), g.results)
+
+		curio.run(main)
+		`), nil)
+	if want := "3\n1 2\n2 [2, 3]\n"; stdout != want || stderr != "" || code != 0 {
+		t.Errorf("exit %d, stdout\n%s\nwant\n%s\nstderr\n%s", code, stdout, want, stderr)
+	}
+}

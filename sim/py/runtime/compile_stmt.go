@@ -398,9 +398,9 @@ func (c *compiler) forStmt(target, iter syntax.Expr, bodyStmts, orelseStmts []sy
 			next = func() (Value, bool, error) { return it.Next(fr.th) }
 		}
 		for {
+			fr.Line = line // while the next item is fetched (awaited, for async for) the frame stands at the loop
 			item, ok, err := next()
 			if err != nil {
-				fr.Line = line
 				return ctlNext, fr.failLine(err, line)
 			}
 			if !ok {
