@@ -341,7 +341,7 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		fill(dst, x+2*m.s, y+6*m.s, 7*m.s, 7*m.s, linkColours[kind])
 		x = drawText(dst, name, x+14*m.s, y, m.small, ink, 0) + 12*m.s
 	}
-	if len(tl.Late) > 0 {
+	if slices.ContainsFunc(tl.Late, func(l view.Late) bool { return l.By >= view.LateShown }) {
 		fill(dst, x+2*m.s, y+3*m.s, 2*m.s, 12*m.s, cursorInk)
 		fill(dst, x+2*m.s, y+3*m.s, 6*m.s, 5*m.s, cursorInk)
 		x = drawText(dst, "late timer", x+14*m.s, y, m.small, ink, 0) + 12*m.s

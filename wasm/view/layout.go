@@ -127,7 +127,7 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 	clear(f.lateCol)
 	lateCol := f.lateCol // task -> the last column marked, so each column is marked once
 	for _, l := range tl.Late {
-		if l.T > cursor || l.T < vp.From || l.T > vp.To {
+		if l.By < LateShown || l.T > cursor || l.T < vp.From || l.T > vp.To {
 			continue
 		}
 		y, lx := f.RowY(l.Task), math.Floor(x(l.T))

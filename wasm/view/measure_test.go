@@ -99,3 +99,15 @@ func TestChecks(t *testing.T) {
 		}
 	}
 }
+
+// The view flags a timer late by 100 µs or more; the kernel's own costs
+// make timers a little late all the time, and those are not flagged.
+func TestLayoutFlagsOnlyLateTimers(t *testing.T) {
+	tl := backlog(t)
+	tl.Late = append(tl.Late, Late{T: tl.End / 2, Task: 1, By: 300}) // 300 ns: the kernel's own cost
+	var f Frame
+	tl.Layout(&f, Viewport{From: 0, To: tl.End, Width: 1000, Height: 200, LaneHeight: 20}, tl.End)
+	if len(f.Late) != 1 || f.Late[0].From != int(30*sim.Millisecond) {
+		t.Errorf("flags %+v, want the one 30 ms late", f.Late)
+	}
+}

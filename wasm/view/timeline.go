@@ -70,6 +70,12 @@ type Link struct {
 	Seq      int
 }
 
+// LateShown is the least lateness the view flags. Every operation costs
+// the kernel a little virtual CPU time, so a timer can be a fraction of a
+// microsecond late with no task to blame; a flag for that would read as a
+// problem. The measures still count every lateness.
+const LateShown = 100 * sim.Microsecond
+
 // Late is a timer that fired late: task Task's sleep or timeout was due
 // By before T, when the kernel got the CPU back.
 type Late struct {
