@@ -600,3 +600,42 @@ func ktCancelled(err error, kind sim.CancelKind) *sim.Cancelled {
 	}
 	return nil
 }
+
+// Timers due within TimerSlack of each other fire together: two tasks
+// whose one-second sleeps began 300 ns apart both wake before the task the
+// first one wakes, as curio and asyncio order them on a real machine.
+func TestTimersWithinSlackFireTogether(t *testing.T) {
+	k := sim.New()
+	var order []string
+	k.Run("main", func(m *sim.Task) (any, error) {
+		ev := k.NewEvent("go")
+		waiter := m.Spawn("waiter", func(w *sim.Task) (any, error) {
+			err := ev.Wait(w)
+			order = append(order, "waiter")
+			return nil, err
+		}, false)
+		a := m.Spawn("a", func(a *sim.Task) (any, error) {
+			if err := a.Sleep(sim.Second); err != nil {
+				return nil, err
+			}
+			order = append(order, "a")
+			ev.Set()
+			return nil, nil
+		}, false)
+		b := m.Spawn("b", func(b *sim.Task) (any, error) {
+			b.Charge(300) // b's sleep begins 300 ns after a's
+			err := b.Sleep(sim.Second)
+			order = append(order, "b")
+			return nil, err
+		}, false)
+		for _, t := range []*sim.Task{waiter, a, b} {
+			if _, err := m.Join(t); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	if got := strings.Join(order, " "); got != "a b waiter" {
+		t.Errorf("woke in the order %s, want a b waiter", got)
+	}
+}

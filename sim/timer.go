@@ -97,6 +97,23 @@ func (h timerHeap) next() Time {
 	return h[0].when
 }
 
+// lastBefore is the latest deadline at or before limit (the heap's first
+// deadline must be); it visits only the timers due by then.
+func (h timerHeap) lastBefore(limit Time) Time {
+	last := h[0].when
+	var walk func(i int)
+	walk = func(i int) {
+		if i >= len(h) || h[i].when > limit {
+			return // the subtree holds only later deadlines
+		}
+		last = max(last, h[i].when)
+		walk(2*i + 1)
+		walk(2*i + 2)
+	}
+	walk(0)
+	return last
+}
+
 // expireTimers fires every timer due now, in (deadline, sequence) order,
 // recording how late each fired (late only when a task held the CPU).
 func (k *Kernel) expireTimers() {
