@@ -102,3 +102,32 @@ func TestPipeCountsTheLibrarysBuffer(t *testing.T) {
 	}
 	t.Error("no connected pipe with bytes to send")
 }
+
+// With more queues than plots, the plots go to the queues that held the
+// most, shown in the order they were made: a publisher's fan-out to a fast
+// and a slow subscriber plots the slow one's backlog, not an empty queue
+// that happened to be made first.
+func TestPlotsChooseTheQueuesThatHeldMost(t *testing.T) {
+	k := sim.New()
+	k.Run("main", func(task *sim.Task) (any, error) {
+		fast := k.NewQueue("fast", sim.FIFO, 0)
+		in := k.NewQueue("in", sim.FIFO, 0)
+		slow := k.NewQueue("slow", sim.FIFO, 0)
+		for i := range 3 {
+			in.Put(task, i)
+			slow.Put(task, i)
+			slow.Put(task, i)
+		}
+		fast.Put(task, 0)
+		fast.Get(task)
+		return nil, nil
+	})
+	plots, _ := PlotsOf(Build(k.Trace()), 2)
+	var names []string
+	for _, g := range plots {
+		names = append(names, fmt.Sprintf("%s peak %d", g.Object.Name, g.Peak()))
+	}
+	if got := fmt.Sprint(names); got != "[in peak 3 slow peak 6]" {
+		t.Error(got)
+	}
+}

@@ -27,9 +27,11 @@ func Plotted(o sim.ObjectInfo) bool {
 	return strings.HasSuffix(o.Kind, "Queue") && o.Kind != "SignalQueue" || o.Kind == "socket"
 }
 
-// PlotsOf chooses at most n gauges to plot: the queues first, in the order
-// they were made, then the sockets whose unsent bytes piled up the most.
-// A connection whose send buffer never filled a quarter of the way did not
+// PlotsOf chooses at most n gauges to plot: the queues first, and when
+// there are more than n, those that held the most (a pub/sub program's
+// slow subscriber, not the first queue made), shown in the order they were
+// made; then the sockets whose unsent bytes piled up the most. A
+// connection whose send buffer never filled a quarter of the way did not
 // back up, and its plot would be flat. It also reports whether the run has
 // objects at all.
 func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
@@ -39,7 +41,7 @@ func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
 		return tl.plots.gauges, tl.plots.any
 	}
 	defer func() { tl.plots = &plotChoice{n, plots, any} }()
-	var sockets []*Gauge
+	var queues, sockets []*Gauge
 	for _, g := range tl.Gauges {
 		any = any || g != nil
 		switch {
@@ -48,11 +50,18 @@ func PlotsOf(tl *Timeline, n int) (plots []*Gauge, any bool) {
 			if peak := g.Peak(); peak > 0 && 4*peak >= int64(g.Object.Cap) {
 				sockets = append(sockets, g)
 			}
-		case len(plots) < n:
-			plots = append(plots, g)
+		default:
+			queues = append(queues, g)
 		}
 	}
-	slices.SortStableFunc(sockets, func(a, b *Gauge) int { return cmp.Compare(b.Peak(), a.Peak()) })
+	byPeak := func(a, b *Gauge) int { return cmp.Compare(b.Peak(), a.Peak()) }
+	if len(queues) > n {
+		slices.SortStableFunc(queues, byPeak)
+		queues = queues[:n]
+		slices.SortFunc(queues, func(a, b *Gauge) int { return cmp.Compare(a.Object.ID, b.Object.ID) })
+	}
+	plots = queues
+	slices.SortStableFunc(sockets, byPeak)
 	for _, g := range sockets {
 		if len(plots) == n {
 			break
