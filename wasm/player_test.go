@@ -299,3 +299,19 @@ func TestTrial(t *testing.T) {
 		t.Errorf("the queue's course: peaks at %v, ends at %v", top, r.Series[SeriesPoints-1])
 	}
 }
+
+// Every row of a comparison shows the same queue, the first made, even in
+// a run where another queue held more: the rows differ in one knob, and a
+// column must compare like with like.
+func TestTrialShowsTheFirstQueue(t *testing.T) {
+	src := "import curio\n\nasync def main():\n    first, second = curio.Queue(), curio.Queue()\n    await first.put(0)\n    for n in range(3):\n        await second.put(n)\n\ncurio.run(main)\n"
+	tr := NewTrial(Program{Name: "t.py", Source: src})
+	for n := 0; !tr.Step(100); n++ {
+		if n > 1e6 {
+			t.Fatal("the trial never ended")
+		}
+	}
+	if r := tr.Result; r.Gauge != "Queue#1" || slices.Max(r.Series) != 1 {
+		t.Errorf("the row shows %s peaking at %v, want Queue#1 at 1", r.Gauge, slices.Max(r.Series))
+	}
+}

@@ -11,7 +11,7 @@ import (
 // Trial makes one run of a comparison, headless and in slices like the
 // Player's, and keeps only what the comparison table shows: the run's
 // measures and the course of its most telling gauge (the first queue, or
-// the socket that backed up most).
+// the socket that backed up most: see comparedGauge).
 type Trial struct {
 	session        *run.Session
 	stdout, stderr strings.Builder
@@ -54,12 +54,27 @@ func (t *Trial) Step(budget int64) bool {
 	res := t.session.Result()
 	tl := view.Build(res.Kernel.Trace())
 	t.Result = TrialResult{ExitCode: res.ExitCode, Measures: tl.Measure(), End: tl.End}
-	if plots, _ := view.PlotsOf(tl, 1); len(plots) > 0 {
-		g := plots[0]
+	if g := comparedGauge(tl); g != nil {
 		t.Result.Gauge = g.Object.Label()
 		t.Result.Series = bucketMax(g.Samples, tl.End)
 	}
 	return true
+}
+
+// comparedGauge is the gauge whose course a comparison row shows: the
+// first queue the program made, so that every row of the table shows the
+// same queue (the variants differ in one knob, not in their objects), or
+// else the socket that backed up most.
+func comparedGauge(tl *view.Timeline) *view.Gauge {
+	for _, g := range tl.Gauges {
+		if g != nil && view.Plotted(g.Object) && g.Object.Kind != "socket" {
+			return g
+		}
+	}
+	if plots, _ := view.PlotsOf(tl, 1); len(plots) > 0 {
+		return plots[0]
+	}
+	return nil
 }
 
 // bucketMax is the highest level of samples in each of SeriesPoints equal

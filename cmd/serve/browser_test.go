@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -593,7 +592,7 @@ func TestBrowserCompare(t *testing.T) {
 	b.click("aside.compare button.compare")
 	b.wait(`document.querySelectorAll("aside.compare table.compare tr").length === ` + fmt.Sprint(len(c.Values)+1))
 	rows := eval[[][]string](b, `[...document.querySelectorAll("aside.compare table.compare tr")].map(r => [...r.children].map(c => c.textContent))`)
-	if rows[0][0] != c.Knob || rows[0][1] != "peak queue" || !regexp.MustCompile(`^Queue#\d+, 0–`).MatchString(rows[0][len(rows[0])-1]) {
+	if rows[0][0] != c.Knob || rows[0][1] != "peak queue" || !strings.HasPrefix(rows[0][len(rows[0])-1], "Queue#1, 0–") {
 		t.Errorf("the table's head: %q", rows[0])
 	}
 	for i, v := range c.Values {
