@@ -108,7 +108,8 @@ type Kernel struct {
 	nextID int
 	main   *Task
 	ready  ring
-	timers timerHeap
+	timers timerHeap // the program's tasks' sleeps and deadlines
+	world  timerHeap // timer funcs and peers' timers: the world's own time
 	inputs inputHeap
 
 	current  *Task // the task whose own code is running
@@ -365,11 +366,12 @@ const TimerSlack = 50 * Microsecond
 // deadline or input, or for a timer, the last deadline within TimerSlack
 // of it that comes before the next input.
 func (k *Kernel) wakeAt() Time {
-	first, input := k.timers.next(), k.inputs.next()
+	first, input := min(k.timers.next(), k.world.next()), k.inputs.next()
 	if first == never || input <= first {
 		return min(first, input)
 	}
-	return k.timers.lastBefore(min(first+TimerSlack, input-1))
+	limit := min(first+TimerSlack, input-1)
+	return max(k.timers.lastBefore(limit), k.world.lastBefore(limit))
 }
 
 // Interrupt ends a run that is being driven in slices with err, from the
@@ -514,7 +516,7 @@ func (k *Kernel) makeReady(t *Task, err error) {
 		q.remove(t)
 	}
 	if t.sleepTimer.idx >= 0 {
-		k.timers.remove(&t.sleepTimer)
+		k.heap(&t.sleepTimer).remove(&t.sleepTimer)
 	}
 	t.wakeErr = err
 	t.state = Ready
@@ -531,7 +533,7 @@ func (k *Kernel) terminate(t *Task) {
 	t.state = Terminated
 	t.next, t.stop, t.fn = nil, nil, nil // free the coroutine's stack now
 	if t.timeoutTimer.idx >= 0 {
-		k.timers.remove(&t.timeoutTimer)
+		k.heap(&t.timeoutTimer).remove(&t.timeoutTimer)
 	}
 	k.tasks[t.id-1] = nil
 	k.live--

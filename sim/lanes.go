@@ -125,7 +125,7 @@ func (t *Task) park(until Time, st State, cpu bool) {
 	if until <= k.now {
 		k.makeReady(t, nil)
 	} else {
-		k.timers.arm(&t.sleepTimer, until, &k.seq)
+		k.heap(&t.sleepTimer).arm(&t.sleepTimer, until, &k.seq)
 		t.state, t.waitObj = st, 0
 		k.emitState(t, st, 0, int64(until))
 	}

@@ -182,10 +182,10 @@ func (t *Task) SleepUntil(when Time) error {
 	if when <= t.k.now {
 		return t.Sleep(0)
 	}
-	t.k.timers.arm(&t.sleepTimer, when, &t.k.seq)
+	t.k.heap(&t.sleepTimer).arm(&t.sleepTimer, when, &t.k.seq)
 	err := t.block(nil, TimeSleep, 0, int64(when))
 	if err != nil && t.sleepTimer.idx >= 0 {
-		t.k.timers.remove(&t.sleepTimer)
+		t.k.heap(&t.sleepTimer).remove(&t.sleepTimer)
 	}
 	return err
 }

@@ -154,12 +154,12 @@ func (t *Task) setTimeout(d Time) {
 	t.timeout = d
 	if d == never {
 		if t.timeoutTimer.idx >= 0 {
-			k.timers.remove(&t.timeoutTimer)
+			k.heap(&t.timeoutTimer).remove(&t.timeoutTimer)
 		}
 		k.emit(EvTimeout, t.id, 0, 0, -1, 0)
 		return
 	}
-	k.timers.arm(&t.timeoutTimer, d, &k.seq)
+	k.heap(&t.timeoutTimer).arm(&t.timeoutTimer, d, &k.seq)
 	k.emit(EvTimeout, t.id, 0, 0, int64(d), 0)
 }
 

@@ -97,9 +97,12 @@ func (h timerHeap) next() Time {
 	return h[0].when
 }
 
-// lastBefore is the latest deadline at or before limit (the heap's first
-// deadline must be); it visits only the timers due by then.
+// lastBefore is the latest deadline at or before limit, or -1 if there is
+// none; it visits only the timers due by then.
 func (h timerHeap) lastBefore(limit Time) Time {
+	if len(h) == 0 || h[0].when > limit {
+		return -1
+	}
 	last := h[0].when
 	var walk func(i int)
 	walk = func(i int) {
@@ -114,25 +117,62 @@ func (h timerHeap) lastBefore(limit Time) Time {
 	return last
 }
 
-// expireTimers fires every timer due now, in (deadline, sequence) order,
-// recording how late each fired (late only when a task held the CPU).
+// heap is the timer heap tm belongs in: the world's (timer funcs and the
+// timers of peers, which keep their own time while the program computes;
+// see [Task.hold]) or the program's.
+func (k *Kernel) heap(tm *timer) *timerHeap {
+	if tm.kind == timerFunc || tm.task.lane == LanePeer {
+		return &k.world
+	}
+	return &k.timers
+}
+
+// expireTimers fires every timer due now, the program's and the world's
+// together, in (deadline, sequence) order, recording how late each fired
+// (late only when a task held the CPU).
 func (k *Kernel) expireTimers() {
-	for len(k.timers) > 0 && k.timers[0].when <= k.now && k.stopErr == nil {
-		tm := k.timers[0]
-		k.timers.remove(tm)
-		late := k.now - tm.when
-		switch tm.kind {
-		case timerSleep:
-			if !tm.task.cpuWait { // a process's own CPU is never late
-				k.emit(EvTimer, tm.task.id, 0, TimeSleep, int64(late), 0)
-			}
-			k.makeReady(tm.task, nil)
-		case timerTimeout:
-			k.emit(EvTimer, tm.task.id, 0, Ready, int64(late), 0)
-			k.fireTimeout(tm.task)
-		case timerFunc:
-			tm.fn()
+	for k.stopErr == nil {
+		p, w := k.timers, k.world
+		switch {
+		case len(p) > 0 && p[0].when <= k.now && (len(w) == 0 || p.less0(w)):
+			k.fire(p[0])
+		case len(w) > 0 && w[0].when <= k.now:
+			k.fire(w[0])
+		default:
+			return
 		}
+	}
+}
+
+// less0 reports whether h's first timer comes before o's (o not empty).
+func (h timerHeap) less0(o timerHeap) bool {
+	a, b := h[0], o[0]
+	return a.when < b.when || (a.when == b.when && a.seq < b.seq)
+}
+
+// expireWorld fires the world's timers due now, in (deadline, sequence)
+// order, while a task of the program holds the CPU.
+func (k *Kernel) expireWorld() {
+	for len(k.world) > 0 && k.world[0].when <= k.now && k.stopErr == nil {
+		k.fire(k.world[0])
+	}
+}
+
+// fire removes tm from its heap and does what it is for.
+func (k *Kernel) fire(tm *timer) {
+	k.heap(tm).remove(tm)
+	late := k.now - tm.when
+	switch tm.kind {
+	case timerSleep:
+		if !tm.task.cpuWait { // a process's own CPU is never late
+			k.emit(EvTimer, tm.task.id, 0, TimeSleep, int64(late), 0)
+		}
+		k.makeReady(tm.task, nil)
+	case timerTimeout:
+		k.emit(EvTimer, tm.task.id, 0, Ready, int64(late), 0)
+		k.fireTimeout(tm.task)
+	case timerFunc:
+		tm.fn()
 	}
 }
 
@@ -144,7 +184,7 @@ type Timer struct{ tm timer }
 // timer phase, if when has passed). The returned timer can be stopped.
 func (k *Kernel) At(when Time, fn func()) *Timer {
 	t := &Timer{tm: timer{idx: -1, kind: timerFunc, fn: fn}}
-	k.timers.arm(&t.tm, when, &k.seq)
+	k.world.arm(&t.tm, when, &k.seq)
 	return t
 }
 
@@ -154,9 +194,9 @@ func (k *Kernel) StopTimer(t *Timer) bool {
 	if t.tm.idx < 0 {
 		return false
 	}
-	k.timers.remove(&t.tm)
+	k.world.remove(&t.tm)
 	return true
 }
 
 // Timers is the number of armed timers (sleeps, deadlines, callbacks).
-func (k *Kernel) Timers() int { return len(k.timers) }
+func (k *Kernel) Timers() int { return len(k.timers) + len(k.world) }
