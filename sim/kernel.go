@@ -103,14 +103,15 @@ type Kernel struct {
 	steps int64
 	lim   Limits
 
-	tasks  []*Task // by id-1; nil once a task has terminated
-	live   int
-	nextID int
-	main   *Task
-	ready  ring
-	timers timerHeap // the program's tasks' sleeps and deadlines
-	world  timerHeap // timer funcs and peers' timers: the world's own time
-	inputs inputHeap
+	tasks   []*Task // by id-1; nil once a task has terminated
+	live    int
+	nextID  int
+	main    *Task
+	ready   ring
+	timers  timerHeap // the program's tasks' sleeps and deadlines
+	world   timerHeap // timer funcs and peers' timers: the world's own time
+	inputs  inputHeap // signals and the monitor's cancels: the program's
+	worldIn inputHeap // inputs outside the program (typed lines)
 
 	current  *Task // the task whose own code is running
 	host     *Task // the task Step resumed; it schedules while blocked
@@ -129,6 +130,15 @@ type Kernel struct {
 	outBytes   int64
 	signals    signalTable
 	unjoined   []*Task
+
+	// The world's time while a task of the program holds the CPU (see
+	// [Task.hold]): the holder, where its computation ends, the peers
+	// ready to run meanwhile, and how many peers wait in the ready queue.
+	holder     *Task
+	holdEnd    Time
+	holdCut    bool // a thread's hold ends once a program task is ready
+	peerReady  ring
+	readyPeers int
 
 	machine    Machine
 	gilWait    []*Task // threads that gave the CPU back, READY from the next pass
@@ -264,9 +274,16 @@ func (k *Kernel) pick(host *Task) *Task {
 			k.sliced = nil
 			k.current = g
 			k.runGuest(g)
+		case k.holder != nil:
+			if t := k.holdStep(host); t != nil {
+				return t
+			}
 		case k.passLeft > 0:
 			k.passLeft--
 			t := k.ready.pop()
+			if t.lane == LanePeer {
+				k.readyPeers--
+			}
 			if t.state != Ready || !k.startRunning(t) {
 				continue // cancelled out of the queue meanwhile, or out of steps
 			}
@@ -366,7 +383,7 @@ const TimerSlack = 50 * Microsecond
 // deadline or input, or for a timer, the last deadline within TimerSlack
 // of it that comes before the next input.
 func (k *Kernel) wakeAt() Time {
-	first, input := min(k.timers.next(), k.world.next()), k.inputs.next()
+	first, input := min(k.timers.next(), k.world.next()), min(k.inputs.next(), k.worldIn.next())
 	if first == never || input <= first {
 		return min(first, input)
 	}
@@ -520,6 +537,14 @@ func (k *Kernel) makeReady(t *Task, err error) {
 	}
 	t.wakeErr = err
 	t.state = Ready
+	if t.lane == LanePeer {
+		if k.holder != nil { // it runs now, on its own machine
+			k.peerReady.push(t)
+			k.emitState(t, Ready, 0, 0)
+			return
+		}
+		k.readyPeers++
+	}
 	if k.ready.len() == 0 {
 		k.readySince = k.now
 	}

@@ -98,14 +98,15 @@ func (t *Task) Settle() {
 }
 
 // SleepBlocking is a blocking call made outside the kernel: time.sleep,
-// or blocking I/O. In a task of the kernel's own lane (or a peer) it holds
-// the one CPU for d, as computing does: the lesson "time.sleep blocks the
-// event loop". A thread releases the GIL and a process is on its own, so
-// in those lanes only the lane itself waits, in TIME_SLEEP. It cannot be
+// or blocking I/O. In a task of the kernel's own lane it holds the one CPU
+// for d, as computing does: the lesson "time.sleep blocks the event loop"
+// (the world outside keeps its own time meanwhile; see [Task.Work]). A
+// thread releases the GIL, and a process or a peer is on its own, so in
+// those lanes only the lane itself waits, in TIME_SLEEP. It cannot be
 // cancelled: the kernel cannot interrupt a thread or a process.
 func (t *Task) SleepBlocking(d Time) {
 	switch t.lane {
-	case LaneThread, LaneProcess:
+	case LaneThread, LaneProcess, LanePeer:
 		t.mustRun()
 		t.Settle()
 		t.park(t.k.now+max(d, 0), TimeSleep, false)
@@ -163,12 +164,14 @@ func (t *Task) workThread(d Time) {
 			}
 			step = min(d, at-k.now)
 		}
-		k.now += step
-		t.cpu += step
-		d -= step
-		if k.now > k.lim.Time {
+		if k.now+step > k.lim.Time {
+			k.now += step
 			k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
 		}
+		from := k.now
+		t.hold(from + step) // may end early: a program task became ready
+		t.cpu += k.now - from
+		d -= k.now - from
 	}
 }
 
@@ -178,7 +181,7 @@ func (t *Task) workThread(d Time) {
 // GIL filled; never before t took the CPU. never: nobody will want it
 // while t computes.
 func (k *Kernel) gilWanted(t *Task) Time {
-	w := min(k.timers.next(), k.inputs.next())
+	w := k.timers.next() // the world's timers and inputs do not need the CPU
 	if k.ready.len() > 0 {
 		w = min(w, k.readySince)
 	}
@@ -250,3 +253,104 @@ func (k *Kernel) kill(target, by *Task) bool {
 
 // errKilled is the error a killed task ends with.
 func (k *Kernel) errKilled() error { return &Cancelled{Kind: TaskCancelled, At: k.now} }
+
+// hold moves the clock to end while t, a task of the program, holds the
+// CPU (it computes, or blocks it in time.sleep). The world outside the
+// program does not wait for it: its timers (peers' sleeps, the network's
+// deliveries, [Kernel.At] funcs) fire at their times, its inputs
+// ([WorldInput]) are delivered, and the peers they wake run then, on their own machines, so
+// that bytes land in the program's buffers when they arrive. The
+// program's own tasks, timers and inputs (signals) still wait for t: they
+// run, and record their lateness, once it gives the CPU back. When nothing of the world
+// falls due before end (the common case) the clock just moves.
+//
+// Otherwise t stops invisibly (it stays RUNNING) and the scheduler runs the
+// world up to end ([Kernel.holdStep]): a guest traps back to its host, and
+// a host runs the scheduler itself, as in yieldCPU. A thread's hold
+// ends early, at the moment a program task becomes ready, so that it can
+// count its switch interval from then.
+func (t *Task) hold(end Time) {
+	k := t.k
+	if k.readyPeers == 0 && min(k.world.next(), k.worldIn.next()) > end {
+		k.now = end
+		return
+	}
+	k.takeReadyPeers()
+	k.holder, k.holdEnd = t, end
+	k.holdCut = t.lane == LaneThread && k.ready.len() == 0
+	if k.host != t {
+		t.suspend(trapBlock) // the host resumes t when the hold is over
+	} else {
+		k.current = nil
+		for k.pick(t) == nil {
+			if k.ending {
+				t.suspend(trapAbort)
+			} else {
+				t.suspend(trapSlice)
+			}
+			k.current = nil
+		}
+		if t.killed {
+			panic(errAbort)
+		}
+	}
+	k.current = t
+}
+
+// takeReadyPeers moves the peers waiting in the ready queue to the peers'
+// own queue, keeping the order of both, so that they run while a program
+// task holds the CPU.
+func (k *Kernel) takeReadyPeers() {
+	if k.readyPeers == 0 {
+		return
+	}
+	n, pass := k.ready.len(), k.passLeft
+	for i := range n {
+		t := k.ready.pop()
+		if t.lane != LanePeer {
+			k.ready.push(t)
+			continue
+		}
+		if i < pass {
+			k.passLeft--
+		}
+		k.peerReady.push(t)
+	}
+	k.readyPeers = 0
+}
+
+// holdStep takes one step of the world's time while k.holder holds the
+// CPU: it runs a ready peer, or moves the clock to the world's next event
+// within the hold and delivers it, or ends the hold and resumes the holder.
+// It returns a task that pick must return (see [Kernel.pick]), else nil.
+func (k *Kernel) holdStep(host *Task) *Task {
+	if k.peerReady.len() > 0 {
+		t := k.peerReady.pop()
+		if t.state != Ready || !k.startRunning(t) {
+			return nil
+		}
+		if host == nil || t == host {
+			return t
+		}
+		k.runGuest(t)
+		return nil
+	}
+	if k.holdCut && k.ready.len() > 0 {
+		k.holdEnd = k.now // a thread counts its switch interval from now
+	}
+	if next := min(k.world.next(), k.worldIn.next()); next <= k.holdEnd {
+		k.now = max(k.now, next)
+		k.deliverWorld()
+		k.expireWorld()
+		return nil
+	}
+	h := k.holder
+	k.holder = nil
+	k.now = k.holdEnd
+	k.current = h
+	if host == nil || h == host {
+		return h
+	}
+	k.runGuest(h)
+	return nil
+}

@@ -65,28 +65,65 @@ func (h inputHeap) next() Time {
 	return h[0].at
 }
 
+// WorldInput is an input that happens outside the program, such as a line
+// typed on a terminal (itself a peer): it is delivered at its time even
+// while a task of the program holds the CPU, as the world's timers are
+// (see [Task.Work]). Other inputs (signals, the monitor's cancel) reach
+// the program through its kernel's loop, so they wait for the CPU.
+type WorldInput interface {
+	Input
+	OutsideProgram()
+}
+
 // Inject schedules in for delivery at virtual time at (at once, in the next
 // pass, if at has passed). Inputs at the same time arrive in the order they
 // were injected.
 func (k *Kernel) Inject(at Time, in Input) {
 	k.seq++
 	p := pendingInput{at: at, seq: k.seq, in: in}
-	i, _ := slices.BinarySearchFunc(k.inputs, p, func(a, b pendingInput) int {
+	h := &k.inputs
+	if _, ok := in.(WorldInput); ok {
+		h = &k.worldIn
+	}
+	i, _ := slices.BinarySearchFunc(*h, p, func(a, b pendingInput) int {
 		if a.at != b.at {
 			return cmpTime(a.at, b.at)
 		}
 		return cmpU64(a.seq, b.seq)
 	})
-	k.inputs = slices.Insert(k.inputs, i, p)
+	*h = slices.Insert(*h, i, p)
 }
 
 // Pending is the number of inputs not yet delivered.
-func (k *Kernel) Pending() int { return len(k.inputs) }
+func (k *Kernel) Pending() int { return len(k.inputs) + len(k.worldIn) }
 
+// deliverInputs delivers the inputs due now, the program's and the
+// world's together, in (time, sequence) order.
 func (k *Kernel) deliverInputs() {
-	for len(k.inputs) > 0 && k.inputs[0].at <= k.now && k.stopErr == nil {
-		in := k.inputs[0].in
-		k.inputs = k.inputs[1:]
+	for k.stopErr == nil {
+		p, w := k.inputs, k.worldIn
+		var h *inputHeap
+		switch {
+		case len(p) > 0 && p[0].at <= k.now && (len(w) == 0 || p[0].at < w[0].at ||
+			p[0].at == w[0].at && p[0].seq < w[0].seq):
+			h = &k.inputs
+		case len(w) > 0 && w[0].at <= k.now:
+			h = &k.worldIn
+		default:
+			return
+		}
+		in := (*h)[0].in
+		*h = (*h)[1:]
+		in.Deliver(k)
+	}
+}
+
+// deliverWorld delivers the world's inputs due now, while a task of the
+// program holds the CPU.
+func (k *Kernel) deliverWorld() {
+	for len(k.worldIn) > 0 && k.worldIn[0].at <= k.now && k.stopErr == nil {
+		in := k.worldIn[0].in
+		k.worldIn = k.worldIn[1:]
 		in.Deliver(k)
 	}
 }

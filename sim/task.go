@@ -340,10 +340,14 @@ func (t *Task) Work(n int64, d Time) {
 			t.workProcess(d)
 		case LaneThread:
 			t.workThread(d)
+		case LanePeer:
+			t.cpu += d // on a machine of its own
 		default:
-			k.now += d
 			t.cpu += d
-			if k.now > k.lim.Time {
+			if end := k.now + d; end <= k.lim.Time {
+				t.hold(end)
+			} else {
+				k.now = end
 				k.abortCurrent(k.limitError("time", int64(k.lim.Time)))
 			}
 		}

@@ -125,6 +125,10 @@ type typed struct {
 	text string
 }
 
+// OutsideProgram makes a typed line a [sim.WorldInput]: a person types
+// it at its time even while the program computes.
+func (typed) OutsideProgram() {}
+
 func (in typed) Deliver(k *sim.Kernel) {
 	if in.term.sock == nil {
 		in.term.pending = append(in.term.pending, in.text...)
