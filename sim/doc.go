@@ -36,9 +36,22 @@
 // # Virtual CPU
 //
 // Interpreted code charges virtual CPU time with [Task.Charge]. The clock
-// moves while a task computes, every other task stays READY, and timers
-// that fall due meanwhile fire late by a recorded amount: the kernel does
-// not preempt. [WithZeroCost] turns charging off for comparisons.
+// moves while a task computes, every other task of the program stays
+// READY, and the program's timers that fall due meanwhile fire late by a
+// recorded amount: the kernel does not preempt. [WithZeroCost] turns
+// charging off for comparisons.
+//
+// The world outside the program runs on other machines and does not wait
+// for the program's CPU. While a task of the program holds it (computing,
+// or blocking it in time.sleep), the world keeps its own time: the timers
+// of peers ([LanePeer]) and the timer funcs of [Kernel.At] (the network's
+// deliveries) fire at their deadlines, inputs from outside
+// ([WorldInput], such as typed lines) arrive at their times, and the
+// peers they wake run then, so bytes land in the program's buffers when
+// they really arrive. The program's tasks those events wake still wait
+// for the CPU; signals, which the program's own loop receives, wait too.
+// When nothing of the world falls due during a charge the clock just
+// moves, as cheaply as before.
 //
 // # Threads and processes
 //
@@ -60,8 +73,11 @@
 // ends, it sleeps the debt off in state COMPUTING, uncancellably, while
 // the others run ([Task.Settle]). A process held up by the kernel's
 // thread computing keeps its own clock and catches up without sleeping.
-// In a thread or a process, time.sleep and blocking I/O sleep that lane
-// only, in TIME_SLEEP. Neither can be cancelled from the kernel; a
+// A thread holding the CPU stops the world no more than the kernel's
+// thread does, and only the program's timers and ready tasks count as
+// wanting the CPU back: a peer's timer does not. A peer has a machine of
+// its own: its work does not move the clock. In a thread, a process or a
+// peer, time.sleep and blocking I/O sleep that lane only, in TIME_SLEEP. Neither can be cancelled from the kernel; a
 // process can be killed ([Task.Kill]), and at shutdown both die with the
 // program instead of being cancelled. Sizes and intervals are the
 // [Machine]'s.

@@ -6,7 +6,9 @@ package sim
 // makes it, but hands it back when the rest of the program has wanted it
 // for a switch interval; a process lane computes on a CPU of its own and
 // sleeps its CPU time off in state COMPUTING so that the others run
-// meanwhile.
+// meanwhile. Whichever of the program's tasks holds the CPU, the world
+// outside (peers, the network, typed lines) keeps its own time (see
+// [Task.hold]); a peer's own work costs the program nothing.
 
 // Machine describes the simulated computer that the program's threads and
 // processes run on, and the sizes of the pools its libraries create (the
@@ -176,12 +178,14 @@ func (t *Task) workThread(d Time) {
 }
 
 // gilWanted is the time since which the rest of the program has wanted
-// the CPU that thread t holds: the earliest timer or input (due now or
-// later), or when the ready queue or the queue of threads waiting for the
-// GIL filled; never before t took the CPU. never: nobody will want it
-// while t computes.
+// the CPU that thread t holds: the earliest of the program's timers (due
+// now or later), or when the ready queue or the queue of threads waiting
+// for the GIL filled; never before t took the CPU. never: nobody will want
+// it while t computes, unless the world wakes a task meanwhile (then the
+// hold ends early and this is asked again). The world's timers and inputs
+// do not want the CPU: they happen while t holds it.
 func (k *Kernel) gilWanted(t *Task) Time {
-	w := k.timers.next() // the world's timers and inputs do not need the CPU
+	w := k.timers.next()
 	if k.ready.len() > 0 {
 		w = min(w, k.readySince)
 	}

@@ -320,11 +320,14 @@ func (t *Task) Charge(d Time) { t.Work(1, d) }
 // the run stops and Work does not return.
 //
 // The lane decides whose CPU the time is spent on. A task of the kernel's
-// lane (or a peer) holds the one CPU: the clock moves by d and no other
-// task runs. A thread holds it too but gives it back once the others have
-// waited for it for the machine's switch interval (CPython's GIL); a
-// process computes on a CPU of its own and does not move the clock (see
-// [Machine] and the package documentation).
+// lane holds the one CPU: the clock moves by d and no other task of the
+// program runs, while the world outside keeps its own time (peers, the
+// network's deliveries and typed lines happen at their times; see
+// [Task.hold]). A thread holds it too but gives it back once the rest of
+// the program has waited for it for the machine's switch interval
+// (CPython's GIL); a process computes on a CPU of its own and does not
+// move the clock, and so does a peer (see [Machine] and the package
+// documentation).
 func (t *Task) Work(n int64, d Time) {
 	k := t.k
 	if k.stopErr != nil {
