@@ -178,16 +178,9 @@ func (c *checker) stmt(s Stmt) {
 		c.exprOpt(s.Exc)
 		c.exprOpt(s.Cause)
 	case *Try:
-		c.stmts(s.Body)
-		for _, h := range s.Handlers {
-			c.exprOpt(h.Type)
-			if h.Name != "" {
-				c.addDef(h.Name, defLocal, h)
-			}
-			c.stmts(h.Body)
-		}
-		c.stmts(s.Orelse)
-		c.stmts(s.Finalbody)
+		c.try(s.Body, s.Handlers, s.Orelse, s.Finalbody)
+	case *TryStar:
+		c.try(s.Body, s.Handlers, s.Orelse, s.Finalbody)
 	case *Assert:
 		c.expr(s.Test)
 		c.exprOpt(s.Msg)
@@ -450,4 +443,19 @@ func boundOutside(s *scope, name string) bool {
 		}
 	}
 	return false
+}
+
+// try visits a try statement in symtable.c's order: the body, the else
+// block, the handlers, then the finally block.
+func (c *checker) try(body []Stmt, handlers []*ExceptHandler, orelse, final []Stmt) {
+	c.stmts(body)
+	c.stmts(orelse)
+	for _, h := range handlers {
+		c.exprOpt(h.Type)
+		if h.Name != "" {
+			c.addDef(h.Name, defLocal, h)
+		}
+		c.stmts(h.Body)
+	}
+	c.stmts(final)
 }

@@ -9,9 +9,37 @@ type codegen struct {
 	c     *checker
 	scope *scope
 	loops int // enclosing loops in the current function
+	// star is set inside an except* block of the current function, where
+	// starLoops were the enclosing loops: compile.c's fblock stack holds
+	// an EXCEPTION_GROUP_HANDLER that break, continue and return may not
+	// cross.
+	star      bool
+	starLoops int
+	// starUnset is set when a with block or the protected part of a
+	// try/finally lies between the statement and the except* block: its
+	// unwinding leaves compile.c with no location (line -1).
+	starUnset bool
 }
 
 func (g *codegen) raise(n Node, msg string) { g.c.raise(n, msg) }
+
+// raiseStar reports a break, continue or return that would leave an
+// except* block, at n or at compile.c's unset location.
+func (g *codegen) raiseStar(n Node) {
+	const msg = "'break', 'continue' and 'return' cannot appear in an except* block"
+	if g.starUnset {
+		panic(bailout{err: &SyntaxError{Kind: KindSyntax, Msg: msg, Filename: g.c.src.filename, Line: -1, EndLine: -1}})
+	}
+	g.raise(n, msg)
+}
+
+// unwinding runs f in a block whose unwinding unsets the location.
+func (g *codegen) unwinding(f func()) {
+	saved := g.starUnset
+	g.starUnset = true
+	f()
+	g.starUnset = saved
+}
 
 func (g *codegen) inFunction() bool {
 	return g.scope.kind == functionScope || g.scope.kind == comprehensionScope
@@ -29,10 +57,10 @@ func (g *codegen) stmts(list []Stmt) {
 }
 
 func (g *codegen) body(n Node, list []Stmt) {
-	saved, loops := g.scope, g.loops
-	g.scope, g.loops = g.c.scopes[n], 0
+	saved, loops, star, starLoops := g.scope, g.loops, g.star, g.starLoops
+	g.scope, g.loops, g.star = g.c.scopes[n], 0, false
 	g.stmts(list)
-	g.scope, g.loops = saved, loops
+	g.scope, g.loops, g.star, g.starLoops = saved, loops, star, starLoops
 }
 
 func (g *codegen) function(n Node, args *Arguments, body []Stmt, decos []Expr, returns Expr) {
@@ -81,6 +109,15 @@ func (g *codegen) stmt(s Stmt) {
 		if s.Value != nil {
 			g.value(s.Value)
 		}
+		if g.star {
+			// compile.c locates the error at a constant value on the
+			// statement's line (after constant folding), else at the
+			// statement.
+			if s.Value != nil && folded(s.Value) && s.Value.Start().Line == s.Start().Line {
+				g.raiseStar(s.Value)
+			}
+			g.raiseStar(s)
+		}
 	case *Delete:
 		g.exprs(s.Targets)
 	case *Assign:
@@ -120,41 +157,73 @@ func (g *codegen) stmt(s Stmt) {
 		g.stmts(s.Orelse)
 	case *With:
 		g.withItems(s.Items)
-		g.stmts(s.Body)
+		g.unwinding(func() { g.stmts(s.Body) })
 	case *AsyncWith:
 		if !g.asyncFunction() {
 			g.raise(s, "'async with' outside async function")
 		}
 		g.withItems(s.Items)
-		g.stmts(s.Body)
+		g.unwinding(func() { g.stmts(s.Body) })
 	case *Raise:
 		g.exprOpt(s.Exc)
 		g.exprOpt(s.Cause)
 	case *Try:
-		g.stmts(s.Body)
-		for i, h := range s.Handlers {
-			if h.Type == nil && i < len(s.Handlers)-1 {
-				g.raise(h, "default 'except:' must be last")
+		g.finally(s.Finalbody, func() {
+			// compiler_try_except compiles the else block before the handlers.
+			g.stmts(s.Body)
+			g.stmts(s.Orelse)
+			for i, h := range s.Handlers {
+				if h.Type == nil && i < len(s.Handlers)-1 {
+					g.raise(h, "default 'except:' must be last")
+				}
+				g.exprOpt(h.Type)
+				g.stmts(h.Body)
 			}
-			g.exprOpt(h.Type)
-			g.stmts(h.Body)
-		}
-		g.stmts(s.Orelse)
-		g.stmts(s.Finalbody)
+		})
+	case *TryStar:
+		g.finally(s.Finalbody, func() {
+			// compiler_try_star_except compiles the handlers, then the else.
+			g.stmts(s.Body)
+			for _, h := range s.Handlers {
+				g.exprOpt(h.Type)
+				star, starLoops, unset := g.star, g.starLoops, g.starUnset
+				g.star, g.starLoops, g.starUnset = true, g.loops, false
+				g.stmts(h.Body)
+				g.star, g.starLoops, g.starUnset = star, starLoops, unset
+			}
+			g.stmts(s.Orelse)
+		})
 	case *Assert:
 		g.expr(s.Test)
 		g.exprOpt(s.Msg)
 	case *ExprStmt:
 		g.value(s.Value)
 	case *Break:
+		if g.star && g.loops == g.starLoops {
+			g.raiseStar(s)
+		}
 		if g.loops == 0 {
 			g.raise(s, "'break' outside loop")
 		}
 	case *Continue:
+		if g.star && g.loops == g.starLoops {
+			g.raiseStar(s)
+		}
 		if g.loops == 0 {
 			g.raise(s, "'continue' not properly in loop")
 		}
 	}
+}
+
+// finally compiles a try statement: with a finally block, its protected
+// part runs under compile.c's FINALLY_TRY block.
+func (g *codegen) finally(final []Stmt, protected func()) {
+	if len(final) == 0 {
+		protected()
+		return
+	}
+	g.unwinding(protected)
+	g.stmts(final)
 }
 
 func (g *codegen) loop(body []Stmt) {
@@ -356,4 +425,27 @@ func (c *checker) checkKeywords(kws []*Keyword) {
 			}
 		}
 	}
+}
+
+// folded reports whether CPython's AST optimizer turns e into a constant
+// before compiling: a constant, or a unary operator or tuple of such.
+// (Folding binary operators is not modelled.)
+func folded(e Expr) bool {
+	switch e := e.(type) {
+	case *Constant:
+		return true
+	case *UnaryOp:
+		return folded(e.Operand)
+	case *Tuple:
+		if e.Ctx != Load {
+			return false
+		}
+		for _, x := range e.Elts {
+			if !folded(x) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

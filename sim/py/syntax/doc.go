@@ -52,6 +52,7 @@
 //
 // Imaginary literals are a SyntaxError ("imaginary literals are not
 // supported"). \N{name} escapes are reported as unknown names, since the
-// Unicode name database is not carried. match statements and except* are
-// not part of the dialect (match and case stay ordinary names).
+// Unicode name database is not carried. match statements are not part of
+// the dialect (match and case stay ordinary names). except* (PEP 654) is:
+// a try whose handlers are except* clauses is a [*TryStar].
 package syntax

@@ -120,6 +120,13 @@ func (d *dumper) node(n Node) {
 		d.stmts("orelse", n.Orelse)
 		d.stmts("finalbody", n.Finalbody)
 		d.close(n)
+	case *TryStar:
+		d.open("TryStar")
+		d.stmts("body", n.Body)
+		d.list("handlers", len(n.Handlers), func(i int) { d.node(n.Handlers[i]) })
+		d.stmts("orelse", n.Orelse)
+		d.stmts("finalbody", n.Finalbody)
+		d.close(n)
 	case *Assert:
 		d.open("Assert")
 		d.expr("test", n.Test)

@@ -24,7 +24,10 @@ func FuzzParse(f *testing.F) {
 			if strings.HasPrefix(e.Msg, "internal parser error") {
 				t.Fatalf("%s", e.Msg)
 			}
-			if e.Line < 1 {
+			// CPython leaves one compiler error without a location (line
+			// -1): a break, continue or return leaving an except* block
+			// through a with block or a try/finally.
+			if e.Line < 1 && !(e.Line == -1 && strings.Contains(e.Msg, "except* block")) {
 				t.Fatalf("error without a line: %#v", e)
 			}
 			_ = e.Error()

@@ -130,6 +130,16 @@ type Try struct {
 	Finalbody []Stmt
 }
 
+// TryStar is a try statement whose handlers are except* clauses
+// (PEP 654); it has Try's fields, as in CPython's ast.
+type TryStar struct {
+	Span
+	Body      []Stmt
+	Handlers  []*ExceptHandler
+	Orelse    []Stmt
+	Finalbody []Stmt
+}
+
 // Assert is an assert statement; Msg may be nil.
 type Assert struct {
 	Span
@@ -200,6 +210,7 @@ func (*With) stmtNode()             {}
 func (*AsyncWith) stmtNode()        {}
 func (*Raise) stmtNode()            {}
 func (*Try) stmtNode()              {}
+func (*TryStar) stmtNode()          {}
 func (*Assert) stmtNode()           {}
 func (*Import) stmtNode()           {}
 func (*ImportFrom) stmtNode()       {}

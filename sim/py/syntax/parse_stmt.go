@@ -592,31 +592,89 @@ func (p *parser) withItems(inParens bool) []*WithItem {
 func (p *parser) tryStmt() Stmt {
 	t := p.next()
 	p.expectForced(tCOLON)
-	s := &Try{Body: p.block("'try' statement", t.line)}
+	body := p.block("'try' statement", t.line)
+	var handlers []*ExceptHandler
+	star := p.kind() == kwExcept && p.peekKind(1) == tSTAR
 	for p.kind() == kwExcept {
-		s.Handlers = append(s.Handlers, p.exceptBlock())
+		if isStar := p.peekKind(1) == tSTAR; isStar != star {
+			p.mixedExcept(star)
+		}
+		handlers = append(handlers, p.exceptBlock(star))
 	}
-	if len(s.Handlers) > 0 && p.kind() == kwElse {
-		s.Orelse = p.elseBlock()
+	var orelse, final []Stmt
+	if len(handlers) > 0 && p.kind() == kwElse {
+		orelse = p.elseBlock()
 	}
 	if p.kind() == kwFinally {
 		f := p.next()
 		p.expectForced(tCOLON)
-		s.Finalbody = p.block("'finally' statement", f.line)
+		final = p.block("'finally' statement", f.line)
 	}
-	if len(s.Handlers) == 0 && s.Finalbody == nil {
+	if len(handlers) == 0 && final == nil {
 		p.raiseLast("expected 'except' or 'finally' block")
 	}
-	s.Span = p.span(t.pos())
-	return s
+	if star {
+		return &TryStar{Span: p.span(t.pos()), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+	}
+	return &Try{Span: p.span(t.pos()), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
 }
 
-func (p *parser) exceptBlock() *ExceptHandler {
+// mixedExcept is the end of CPython's invalid_try_stmt: an except clause
+// of the other kind than the ones before it. When the clause's header
+// reads as one of that kind, the error is "cannot have both"; otherwise
+// the clause's own checks (in exceptBlock) report it.
+func (p *parser) mixedExcept(star bool) {
+	save := p.i
+	exc := p.tok()
+	var op *token
+	ok := p.speculate(func() {
+		p.next()
+		if !star { // except_block+ then 'except' '*' expression ['as' NAME] ':'
+			op = p.expect(tSTAR)
+			p.expression()
+			if p.got(kwAs) {
+				p.expect(tNAME)
+			}
+		} else if p.kind() != tCOLON { // except_star_block+ then 'except' [expression ['as' NAME]] ':'
+			p.expression()
+			if p.got(kwAs) {
+				p.expect(tNAME)
+			}
+		}
+		p.expect(tCOLON)
+	})
+	p.i = save
+	if !ok {
+		return
+	}
+	const msg = "cannot have both 'except' and 'except*' on the same 'try'"
+	if op != nil {
+		p.raiseRange(exc.pos(), op.end(), msg)
+	}
+	p.raiseTok(exc, msg)
+}
+
+// exceptBlock parses an except clause, or an except* clause when star is
+// set. A clause of the other kind fails (after its own checks), as it
+// does in CPython's except_block and except_star_block.
+func (p *parser) exceptBlock(star bool) *ExceptHandler {
 	t := p.next()
 	h := &ExceptHandler{}
-	if p.kind() == tCOLON {
+	what := "'except' statement"
+	isStar := p.kind() == tSTAR
+	if isStar {
 		p.next()
-	} else if p.kind() == tNEWLINE {
+		what = "'except*' statement"
+		if k := p.kind(); k == tCOLON || k == tNEWLINE {
+			p.raiseLast("expected one or more exception types")
+		}
+	}
+	if !isStar && p.kind() == tCOLON {
+		if star {
+			p.fail()
+		}
+		p.next()
+	} else if !isStar && p.kind() == tNEWLINE {
 		p.raiseLast("expected ':'")
 	} else {
 		typ := p.expression()
@@ -641,7 +699,10 @@ func (p *parser) exceptBlock() *ExceptHandler {
 		}
 		p.colon()
 	}
-	h.Body = p.block("'except' statement", t.line)
+	if isStar != star {
+		p.fail()
+	}
+	h.Body = p.block(what, t.line)
 	h.Span = p.span(t.pos())
 	return h
 }

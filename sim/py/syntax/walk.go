@@ -121,6 +121,13 @@ func Inspect(n Node, f func(Node) bool) {
 		}
 		inspectStmts(n.Orelse, f)
 		inspectStmts(n.Finalbody, f)
+	case *TryStar:
+		inspectStmts(n.Body, f)
+		for _, x := range n.Handlers {
+			Inspect(x, f)
+		}
+		inspectStmts(n.Orelse, f)
+		inspectStmts(n.Finalbody, f)
 	case *Assert:
 		if n.Test != nil {
 			Inspect(n.Test, f)

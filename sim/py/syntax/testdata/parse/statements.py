@@ -289,3 +289,45 @@ x = [
     1,
     2,
 ]
+# ----
+try:
+    pass
+except* ValueError:
+    pass
+# ----
+try:
+    f()
+except *(TypeError, KeyError) as e:
+    g(e)
+except* OSError:
+    pass
+else:
+    h()
+finally:
+    done()
+# ----
+def f():
+    for x in y:
+        try:
+            pass
+        except* E:
+            for z in x:
+                break
+            def g():
+                return 1
+    try:
+        return 1
+    except* E:
+        pass
+    else:
+        return 2
+    finally:
+        return 3
+# ----
+async def f():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(g())
+    try:
+        await g()
+    except* (ValueError, TypeError) as eg:
+        print(eg.exceptions)
