@@ -9,29 +9,185 @@ import (
 
 // FormatException renders an uncaught exception as CPython 3.11 prints
 // it: the chain of causes and contexts first, each with its traceback,
-// source lines and carets, then the exception line.
+// source lines and carets, then the exception line and its notes.
+// Exception groups are drawn in boxes, as pythonrun.c's
+// print_exception_group draws them.
 func (in *Interp) FormatException(th *Thread, e *Instance) string {
 	var b strings.Builder
-	in.formatChain(th, &b, e, map[*Instance]bool{})
+	p := &excPrinter{in: in, th: th, b: &b, seen: map[*Instance]bool{}}
+	p.format(e)
 	return b.String()
 }
 
-func (in *Interp) formatChain(th *Thread, b *strings.Builder, e *Instance, seen map[*Instance]bool) {
-	seen[e] = true
+// CPython's limits on the groups it draws.
+const (
+	maxGroupWidth = 15
+	maxGroupDepth = 10
+)
+
+// excPrinter is pythonrun.c's exception_print_context.
+type excPrinter struct {
+	in        *Interp
+	th        *Thread
+	b         *strings.Builder
+	seen      map[*Instance]bool
+	depth     int  // nesting of exception groups
+	needClose bool // the last group's closing line is still to come
+}
+
+func (p *excPrinter) indent() string { return strings.Repeat(" ", 2*p.depth) }
+
+// margin is what begins each line inside a group's box.
+func (p *excPrinter) margin() string {
+	if p.depth == 0 {
+		return ""
+	}
+	return p.indent() + "| "
+}
+
+// emit writes text, each of its lines after the margin.
+func (p *excPrinter) emit(text string) {
+	m := p.margin()
+	for text != "" {
+		i := strings.IndexByte(text, '\n')
+		line := text
+		if i >= 0 {
+			line, text = text[:i+1], text[i+1:]
+		} else {
+			text = ""
+		}
+		p.b.WriteString(m + line)
+	}
+}
+
+// format is print_exception_recursive.
+func (p *excPrinter) format(e *Instance) {
+	p.seen[e] = true
 	switch {
-	case e.Exc.Cause != nil && !seen[e.Exc.Cause]:
-		in.formatChain(th, b, e.Exc.Cause, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	case e.Exc.Context != nil && !e.Exc.SuppressContext && !seen[e.Exc.Context]:
-		in.formatChain(th, b, e.Exc.Context, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	case e.Exc.Cause != nil && !p.seen[e.Exc.Cause]:
+		p.chained(e.Exc.Cause, "The above exception was the direct cause of the following exception:\n")
+	case e.Exc.Context != nil && !e.Exc.SuppressContext && !p.seen[e.Exc.Context]:
+		p.chained(e.Exc.Context, "During handling of the above exception, another exception occurred:\n")
 	}
+	if IsGroup(e) && GroupExceptions(e) != nil {
+		p.group(e)
+		return
+	}
+	p.exception(e, "Traceback (most recent call last):\n", p.margin())
+}
+
+// chained is print_chained: the cause or context, then the message
+// between blank lines.
+func (p *excPrinter) chained(e *Instance, msg string) {
+	needClose := p.needClose
+	p.format(e)
+	p.needClose = needClose
+	p.emit("\n" + msg + "\n")
+}
+
+// exception is print_exception: the traceback under its header, the
+// exception line and the notes.
+func (p *excPrinter) exception(e *Instance, header, headerMargin string) {
 	if len(e.Exc.Traceback) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		in.formatEntries(b, e.Exc.Traceback)
+		p.b.WriteString(headerMargin + header)
+		var tb strings.Builder
+		p.in.formatEntries(&tb, e.Exc.Traceback)
+		p.emit(tb.String())
 	}
-	b.WriteString(in.exceptionLine(th, e))
-	b.WriteByte('\n')
+	p.emit(p.in.exceptionLine(p.th, e) + "\n")
+	p.notes(e)
+}
+
+// notes prints __notes__, each line of each note after the margin.
+func (p *excPrinter) notes(e *Instance) {
+	v, ok := e.Dict.Get("__notes__")
+	if !ok {
+		return
+	}
+	var items []Value
+	switch n := v.(type) {
+	case *List:
+		items = n.Items
+	case Tuple:
+		items = n
+	default:
+		r, err := Repr(p.th, v)
+		if err != nil {
+			r = "<__notes__ repr() failed>"
+		}
+		p.emit(r + "\n")
+		return
+	}
+	for _, note := range items {
+		s, err := StrOf(p.th, note)
+		if err != nil {
+			p.b.WriteString("<note str() failed>\n")
+			continue
+		}
+		p.emit(s)
+		p.b.WriteString("\n")
+	}
+}
+
+// group is print_exception_group: the group's own traceback and line,
+// then each exception in a numbered box, at most maxGroupWidth of them
+// and maxGroupDepth deep.
+func (p *excPrinter) group(e *Instance) {
+	if p.depth > maxGroupDepth {
+		p.emit("... (max_group_depth is " + itoa(maxGroupDepth) + ")\n")
+		return
+	}
+	if p.depth == 0 {
+		p.depth++
+	}
+	headerMargin := p.margin()
+	if p.depth == 1 {
+		headerMargin = p.indent() + "+ "
+	}
+	p.exception(e, "Exception Group Traceback (most recent call last):\n", headerMargin)
+	excs := GroupExceptions(e)
+	n := len(excs)
+	if n > maxGroupWidth {
+		n = maxGroupWidth + 1
+	}
+	p.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			p.needClose = true // unless a nested group closes the box
+		}
+		lead := "  "
+		if i == 0 {
+			lead = "+-"
+		}
+		title := itoa(int64(i + 1))
+		truncated := i >= maxGroupWidth
+		if truncated {
+			title = "..."
+		}
+		p.b.WriteString(p.indent() + lead + "+---------------- " + title + " ----------------\n")
+		p.depth++
+		if !truncated {
+			if x, ok := excs[i].(*Instance); ok && x.Exc != nil {
+				p.format(x)
+			}
+		} else {
+			more := len(excs) - maxGroupWidth
+			plural := "s"
+			if more == 1 {
+				plural = ""
+			}
+			p.emit("and " + itoa(int64(more)) + " more exception" + plural + "\n")
+		}
+		if last && p.needClose {
+			p.b.WriteString(p.indent() + "+------------------------------------\n")
+			p.needClose = false
+		}
+		p.depth--
+	}
+	if p.depth == 1 {
+		p.depth--
+	}
 }
 
 // formatEntries prints the frames, folding a run of identical ones after
@@ -91,7 +247,10 @@ func caretLine(line string, t TraceEntry) string {
 			anchors = extractAnchors(line[t.Col:t.EndCol])
 		}
 	} else {
-		end = strippedChars + utf8.RuneCountInString(stripped)
+		// A position that goes on to later lines is underlined to the
+		// last non-blank character of this one (traceback.c; traceback.py
+		// stops one short).
+		end = strippedChars + utf8.RuneCountInString(stripped) + 1
 	}
 	if !(end-start < utf8.RuneCountInString(stripped) || anchors != nil && anchors.right-anchors.left > 0) {
 		return ""
