@@ -227,15 +227,7 @@ func (tg *aTaskGroup) exit(th *rt.Thread, body *rt.Instance) (rt.Value, error) {
 		}
 	})
 	if len(tg.errors) > 0 {
-		cls := rt.ExceptionGroupClass
-		for _, e := range tg.errors {
-			if inst, ok := e.(*rt.Instance); ok && !inst.Class.IsSubclass(rt.ExceptionClass) {
-				cls = rt.BaseExceptionGroupClass
-			}
-		}
-		eg := rt.NewInstance(cls)
-		eg.Exc.Args = rt.Tuple{rt.Str("unhandled errors in a TaskGroup"), rt.Tuple(append([]rt.Value(nil), tg.errors...))}
-		return nil, eg
+		return nil, rt.NewExceptionGroup("unhandled errors in a TaskGroup", &rt.List{Items: append([]rt.Value(nil), tg.errors...)})
 	}
 	if cancelled != nil {
 		return nil, cancelled

@@ -184,14 +184,13 @@ func excAttr(e *Instance, name string) (Value, bool) {
 			return e.Exc.Args[1], true
 		}
 	case "message", "exceptions":
-		if e.Class.IsSubclass(BaseExceptionGroupClass) && len(e.Exc.Args) == 2 {
-			if name == "message" {
-				return e.Exc.Args[0], true
+		if IsGroup(e) {
+			if excs := GroupExceptions(e); excs != nil {
+				if name == "message" {
+					return groupMessage(e), true
+				}
+				return excs, true
 			}
-			if l, ok := e.Exc.Args[1].(*List); ok {
-				return Tuple(append([]Value(nil), l.Items...)), true
-			}
-			return e.Exc.Args[1], true
 		}
 	case "code":
 		if e.Class.IsSubclass(SystemExitClass) {

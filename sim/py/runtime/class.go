@@ -240,9 +240,18 @@ func (c *Class) Call(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 			return nil, NewError(TypeErrorClass, "subclassing the built-in type '"+base.Name+"' is not supported here")
 		}
 	}
-	inst := NewInstance(c)
-	if inst.Exc != nil {
-		inst.Exc.Args = append(Tuple(nil), args...)
+	var inst *Instance
+	if c.IsSubclass(BaseExceptionGroupClass) {
+		eg, err := newGroup(th, c, args)
+		if err != nil {
+			return nil, err
+		}
+		inst = eg
+	} else {
+		inst = NewInstance(c)
+		if inst.Exc != nil {
+			inst.Exc.Args = append(Tuple(nil), args...)
+		}
 	}
 	init, _, ok := c.Lookup("__init__")
 	if !ok || isBuiltinObjectMethod(init) {

@@ -49,6 +49,8 @@ func (c *compiler) stmtBody(s syntax.Stmt) stmtFn {
 		return c.forStmt(s.Target, s.Iter, s.Body, s.Orelse, true)
 	case *syntax.Try:
 		return c.try(s)
+	case *syntax.TryStar:
+		return c.tryStar(s)
 	case *syntax.Raise:
 		return c.raise(s)
 	case *syntax.Assert:
@@ -440,7 +442,6 @@ func (c *compiler) try(s *syntax.Try) stmtFn {
 			handlers[i].del = c.nameDelete(&syntax.Name{Span: h.Span, Id: h.Name})
 		}
 	}
-	hasFinally := len(s.Finalbody) > 0
 	run := func(fr *Frame) (ctl, error) {
 		k, err := body(fr)
 		exc, isExc := err.(*Instance)
@@ -482,9 +483,14 @@ func (c *compiler) try(s *syntax.Try) stmtFn {
 		}
 		return ctlNext, err
 	}
-	if !hasFinally {
+	if len(s.Finalbody) == 0 {
 		return run
 	}
+	return c.withFinally(run, final)
+}
+
+// withFinally runs a finally block after run, whatever run did.
+func (c *compiler) withFinally(run, final stmtFn) stmtFn {
 	return func(fr *Frame) (ctl, error) {
 		k, err := run(fr)
 		inFlight, _ := err.(*Instance)
@@ -504,6 +510,109 @@ func (c *compiler) try(s *syntax.Try) stmtFn {
 		}
 		return k, err
 	}
+}
+
+// tryStar compiles try/except*/else/finally (compile.c's
+// compiler_try_star_except). The body's exception is offered to each
+// clause in turn: a clause takes the part that matches (a naked exception
+// is wrapped in a group), the rest goes on. Every clause's type is
+// evaluated and checked even once nothing is left. What the clauses
+// raised and the unmatched rest leave together (prepReraiseStar).
+func (c *compiler) tryStar(s *syntax.TryStar) stmtFn {
+	body, orelse := c.block(s.Body), c.block(s.Orelse)
+	type handler struct {
+		typ   exprFn
+		store func(fr *Frame, v Value)
+		del   stmtFn
+		body  stmtFn
+		node  *syntax.ExceptHandler
+	}
+	handlers := make([]handler, len(s.Handlers))
+	for i, h := range s.Handlers {
+		handlers[i] = handler{typ: c.expr(h.Type), body: c.block(h.Body), node: h}
+		if h.Name != "" {
+			handlers[i].store = c.nameStore(h.Name)
+			handlers[i].del = c.nameDelete(&syntax.Name{Span: h.Span, Id: h.Name})
+		}
+	}
+	run := func(fr *Frame) (ctl, error) {
+		k, err := body(fr)
+		if err == nil {
+			if k != ctlNext {
+				return k, nil
+			}
+			return orelse(fr)
+		}
+		orig, isExc := err.(*Instance)
+		if !isExc {
+			return ctlNext, err
+		}
+		th := fr.th
+		th.handling = append(th.handling, orig)
+		top := len(th.handling) - 1
+		leave := func() { th.handling = th.handling[:top] }
+		rest := orig
+		var raised []*Instance
+		for _, h := range handlers {
+			t, err := h.typ(fr)
+			if err == nil {
+				if err = checkStarType(t); err != nil {
+					err = fr.fail(err, h.node)
+				}
+			}
+			if err != nil {
+				chain(err, th.handling[top])
+				leave()
+				return ctlNext, err
+			}
+			if rest == nil {
+				continue
+			}
+			match, r, err := starMatch(th, fr, rest, t)
+			if err != nil {
+				chain(err, th.handling[top])
+				leave()
+				return ctlNext, fr.fail(err, h.node)
+			}
+			if match == nil {
+				continue
+			}
+			rest = r
+			th.handling[top] = match // the clause handles its part
+			if h.store != nil {
+				h.store(fr, match)
+			}
+			_, err = h.body(fr)
+			if h.del != nil {
+				h.del(fr)
+			}
+			if err != nil {
+				e, ok := err.(*Instance)
+				if !ok {
+					leave()
+					return ctlNext, err
+				}
+				chain(e, match)
+				raised = append(raised, e)
+			}
+		}
+		leave()
+		if rest != nil {
+			raised = append(raised, rest)
+		}
+		out, err := prepReraiseStar(th, fr, orig, raised)
+		if err != nil {
+			return ctlNext, err
+		}
+		if out == nil {
+			return ctlNext, nil
+		}
+		return ctlNext, out
+	}
+	if len(s.Finalbody) == 0 {
+		return run
+	}
+	return c.withFinally(run, c.block(s.Finalbody))
 }
 
 // chain sets the implicit __context__ of an exception raised while

@@ -12,6 +12,11 @@ type ExcState struct {
 	Context         *Instance    // the exception being handled when this one was raised
 	SuppressContext bool         // set by `raise ... from`
 	frame           uint64       // serial of the frame whose entry was added last
+
+	// Msg and Excs are an exception group's message and exceptions
+	// (BaseExceptionGroup keeps them apart from args).
+	Msg  Value
+	Excs Tuple
 }
 
 // TraceEntry is one line of a traceback: a frame and where in it the
@@ -105,19 +110,14 @@ func (i *Instance) Message() string {
 			}
 		}
 	}
-	if i.Class.IsSubclass(BaseExceptionGroupClass) && len(i.Exc.Args) == 2 { // msg (N sub-exceptions)
-		if s, ok := i.Exc.Args[0].(Str); ok {
-			n := 0
-			if t, ok := i.Exc.Args[1].(Tuple); ok {
-				n = len(t)
-			} else if l, ok := i.Exc.Args[1].(*List); ok {
-				n = len(l.Items)
-			}
+	if IsGroup(i) { // msg (N sub-exceptions)
+		if excs := GroupExceptions(i); excs != nil {
+			s, _ := groupMessage(i).(Str)
 			plural := "s"
-			if n == 1 {
+			if len(excs) == 1 {
 				plural = ""
 			}
-			return string(s) + " (" + itoa(int64(n)) + " sub-exception" + plural + ")"
+			return string(s) + " (" + itoa(int64(len(excs))) + " sub-exception" + plural + ")"
 		}
 	}
 	switch args := i.Exc.Args; len(args) {

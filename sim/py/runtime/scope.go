@@ -185,16 +185,9 @@ func (st *symtable) stmt(s *scope, n syntax.Stmt) {
 		st.optExpr(s, n.Exc)
 		st.optExpr(s, n.Cause)
 	case *syntax.Try:
-		st.stmts(s, n.Body)
-		for _, h := range n.Handlers {
-			st.optExpr(s, h.Type)
-			if h.Name != "" {
-				st.bind(s, h.Name)
-			}
-			st.stmts(s, h.Body)
-		}
-		st.stmts(s, n.Orelse)
-		st.stmts(s, n.Finalbody)
+		st.try(s, n.Body, n.Handlers, n.Orelse, n.Finalbody)
+	case *syntax.TryStar:
+		st.try(s, n.Body, n.Handlers, n.Orelse, n.Finalbody)
 	case *syntax.Assert:
 		st.expr(s, n.Test)
 		st.optExpr(s, n.Msg)
@@ -599,4 +592,19 @@ func (s *scope) kindOf(name string) (nameKind, int) {
 		return nameLocal, i
 	}
 	return nameGlobal, 0
+}
+
+// try visits a try statement in symtable.c's order: the body, the else
+// block, the handlers, then the finally block.
+func (st *symtable) try(s *scope, body []syntax.Stmt, handlers []*syntax.ExceptHandler, orelse, final []syntax.Stmt) {
+	st.stmts(s, body)
+	st.stmts(s, orelse)
+	for _, h := range handlers {
+		st.optExpr(s, h.Type)
+		if h.Name != "" {
+			st.bind(s, h.Name)
+		}
+		st.stmts(s, h.Body)
+	}
+	st.stmts(s, final)
 }
