@@ -58,9 +58,9 @@ func (c *compiler) stmtBody(s syntax.Stmt) stmtFn {
 	case *syntax.Delete:
 		return c.del(s)
 	case *syntax.With:
-		return c.with(s.Items, s.Body, false)
+		return c.with(s, s.Items, s.Body, false)
 	case *syntax.AsyncWith:
-		return c.with(s.Items, s.Body, true)
+		return c.with(s, s.Items, s.Body, true)
 	case *syntax.Import:
 		return c.importStmt(s)
 	case *syntax.ImportFrom:

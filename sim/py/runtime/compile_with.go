@@ -7,21 +7,22 @@ import (
 )
 
 // with compiles with/async with; several items nest, the first outermost.
-func (c *compiler) with(items []*syntax.WithItem, body []syntax.Stmt, async bool) stmtFn {
+// CPython locates entering and exiting at the whole statement (stmt).
+func (c *compiler) with(stmt syntax.Node, items []*syntax.WithItem, body []syntax.Stmt, async bool) stmtFn {
 	inner := c.block(body)
 	for i := len(items) - 1; i >= 0; i-- {
-		inner = c.withItem(items[i], inner, async)
+		inner = c.withItem(stmt, items[i], inner, async)
 	}
 	return inner
 }
 
-func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn {
+func (c *compiler) withItem(stmt syntax.Node, it *syntax.WithItem, body stmtFn, async bool) stmtFn {
 	mgrFn := c.expr(it.ContextExpr)
 	var store func(fr *Frame, v Value) error
 	if it.OptionalVars != nil {
 		store = c.target(it.OptionalVars)
 	}
-	line := it.ContextExpr.Start().Line // where CPython stands while the block exits
+	line := stmt.Start().Line // where CPython stands while the block exits
 	enterName, exitName, protocol := "__enter__", "__exit__", "the context manager protocol"
 	if async {
 		enterName, exitName, protocol = "__aenter__", "__aexit__", "the asynchronous context manager protocol"
@@ -36,15 +37,15 @@ func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn
 		enter, _, ok1 := cls.Lookup(enterName)
 		exit, _, ok2 := cls.Lookup(exitName)
 		if !ok1 || !ok2 {
-			return ctlNext, fr.fail(NewError(TypeErrorClass, "'"+cls.Name+"' object does not support "+protocol), it.ContextExpr)
+			return ctlNext, fr.fail(NewError(TypeErrorClass, "'"+cls.Name+"' object does not support "+protocol), stmt)
 		}
 		exitBound, err := bind(th, exit, mgr, cls)
 		if err != nil {
-			return ctlNext, fr.fail(err, it.ContextExpr)
+			return ctlNext, fr.fail(err, stmt)
 		}
 		v, err := callMaybeAwait(th, enter, mgr, nil, async)
 		if err != nil {
-			return ctlNext, fr.fail(err, it.ContextExpr)
+			return ctlNext, fr.fail(err, stmt)
 		}
 		if store != nil {
 			if err := store(fr, v); err != nil {
@@ -59,7 +60,7 @@ func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn
 			th.handling = th.handling[:len(th.handling)-1]
 			if xerr != nil {
 				chain(xerr, exc)
-				return ctlNext, fr.fail(xerr, it.ContextExpr)
+				return ctlNext, fr.fail(xerr, stmt)
 			}
 			if t, terr := Truth(th, r); terr != nil || !t {
 				if terr != nil {
@@ -73,7 +74,7 @@ func (c *compiler) withItem(it *syntax.WithItem, body stmtFn, async bool) stmtFn
 			return ctlNext, err
 		}
 		if _, xerr := callMaybeAwait(th, exitBound, nil, []Value{None, None, None}, async); xerr != nil {
-			return ctlNext, fr.fail(xerr, it.ContextExpr)
+			return ctlNext, fr.fail(xerr, stmt)
 		}
 		return k, nil
 	}
