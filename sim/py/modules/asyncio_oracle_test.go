@@ -326,6 +326,43 @@ async def main():
 
 asyncio.run(main())
 `},
+	{"taskgroup_except_star", `import asyncio
+
+async def job(name, delay, exc=None):
+    await asyncio.sleep(delay)
+    if exc is not None:
+        raise exc
+    print(name, "done")
+    return name
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(job("a", 0.1, ValueError("a failed")))
+            tg.create_task(job("b", 0.1, TypeError("b failed")))
+            tg.create_task(job("c", 0.05))
+    except* ValueError as eg:
+        print("values:", repr(eg))
+    except* TypeError as eg:
+        print("types:", [str(e) for e in eg.exceptions])
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(job("d", 0.1, KeyError("d")))
+    except* ValueError:
+        print("not reached")
+    except* KeyError as eg:
+        print("keys:", repr(eg), type(eg).__name__)
+        raise RuntimeError("handling the keys") from None
+
+try:
+    asyncio.run(main())
+except* RuntimeError as eg:
+    print("main failed:", repr(eg))
+async def last():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(job("e", 0.1, OSError("e")))
+asyncio.run(last())
+`},
 	{"taskgroup_cancelled_from_outside", `import asyncio
 
 cancelled = []

@@ -30,8 +30,9 @@ var (
 
 	// BaseExceptionGroupClass and ExceptionGroupClass hold several
 	// exceptions at once: BaseExceptionGroup(message, exceptions), with
-	// .message and .exceptions. asyncio's TaskGroup raises them. except*
-	// is not part of the dialect; `except ExceptionGroup as eg` is.
+	// .message, .exceptions, split, subgroup and derive (exc_group.go).
+	// asyncio's TaskGroup raises them; except* takes them apart, and an
+	// uncaught one prints in CPython's boxes (traceback.go).
 	BaseExceptionGroupClass = newBuiltinClass("BaseExceptionGroup", BaseExceptionClass)
 	ExceptionGroupClass     = func() *Class {
 		c := &Class{Name: "ExceptionGroup", Module: "builtins", Bases: []*Class{BaseExceptionGroupClass, ExceptionClass},
