@@ -291,7 +291,8 @@ class WidgetImpl implements Widget {
     this.status.dataset["exit"] = String(s.exitCode);
     if (s.syntaxError) {
       const e = s.syntaxError;
-      this.status.textContent = `SyntaxError on line ${e.line}: ${e.message}`;
+      // CPython reports a few compile errors at line -1 (a return leaving an except* block through a with).
+      this.status.textContent = e.line >= 1 ? `SyntaxError on line ${e.line}: ${e.message}` : `SyntaxError: ${e.message}`;
       markLines(this.editor, [{ line: e.line, kind: "error", label: `SyntaxError: ${e.message}` }]);
       return;
     }
