@@ -306,6 +306,8 @@ func (tr *Trace) WriteChrome(w io.Writer) error {
 			if r.Val > 0 {
 				instant("late timer", r.Task, r.T, `{"late_us":`+us(Time(r.Val))+`}`)
 			}
+		case EvExit:
+			instant("exit", 0, r.T, "")
 		case EvWarning:
 			instant("warning", r.Task, r.T, `{"text":`+string(appendJSONString(nil, strings.TrimSpace(tr.Strings[r.Val])))+`}`)
 		}

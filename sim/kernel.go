@@ -120,9 +120,12 @@ type Kernel struct {
 	passLeft int   // tasks of the current pass still to run
 	budget   int64
 
-	shutdownAt *Task // the task being cancelled at shutdown
-	shutdownI  int   // k.tasks index the shutdown scan has come down to
-	shutdownN  int   // len(k.tasks) when that scan started
+	shutdownAt *Task    // the task being cancelled at shutdown
+	shutdownI  int      // k.tasks index the shutdown scan has come down to
+	shutdownN  int      // len(k.tasks) when that scan started
+	exited     bool     // the program has exited; the world runs on alone
+	worldDone  bool     // nothing of the world is under way: its peers are ended
+	onExit     []func() // what the world does when the program exits
 	done       bool
 	stopErr    error // why the run stopped early (limit, deadlock, signal)
 	mainErr    error
@@ -211,9 +214,11 @@ func (k *Kernel) Start(name string, main TaskFunc) *Task {
 	return k.main
 }
 
-// Result is main's outcome once [Kernel.Done].
+// Result is main's outcome once [Kernel.Done]. Once the program has
+// exited its outcome stands: a limit or an interruption that stops the
+// world after it ends the run, but is not the program's result.
 func (k *Kernel) Result() (any, error) {
-	if k.stopErr != nil {
+	if k.stopErr != nil && !k.exited {
 		return nil, k.stopErr
 	}
 	return k.mainVal, k.mainErr
@@ -338,9 +343,14 @@ func (k *Kernel) runGuest(t *Task) {
 // counts the ready tasks the third phase will run. When nothing is ready it
 // moves the clock to the next deadline, or reports a deadlock.
 func (k *Kernel) beginPass() {
-	if k.main.terminated && !k.shutdownNext() {
-		k.ending = true
-		return
+	if k.main.terminated {
+		if !k.exited && !k.shutdownNext() {
+			k.exit()
+		}
+		if k.worldDone && !k.shutdownNext() {
+			k.ending = true
+			return
+		}
 	}
 	k.deliverInputs()
 	k.expireTimers()
@@ -358,6 +368,13 @@ func (k *Kernel) beginPass() {
 	}
 	next := k.wakeAt()
 	if next == never {
+		if k.exited && !k.worldDone {
+			// The world has done all it had under way: the peers left wait
+			// for what will never come (a person's typing, a reply).
+			k.worldDone = true
+			k.shutdownN = -1 // the next pass scans the peers from the highest id
+			return
+		}
 		k.stop(&DeadlockError{At: k.now, Tasks: k.statuses()})
 		return
 	}
@@ -456,9 +473,39 @@ func (k *Kernel) finish() {
 	k.emit(EvEnd, 0, 0, 0, int64(k.trace.str(end)), 0)
 }
 
+// OnExit registers fn to run when the program exits, once its main task
+// and every task of its shutdown have ended, before the world runs on
+// alone: how the world's packages do what the operating system does when
+// a process exits (netsim closes the program's sockets) and stop what
+// would only have begun after it (a client declared to connect later).
+// Hooks run in the order they were registered; fn runs outside any task
+// and may arm timers ([Kernel.At]) but must not block.
+func (k *Kernel) OnExit(fn func()) { k.onExit = append(k.onExit, fn) }
+
+// Exited reports whether the program has exited (see [Kernel.OnExit]).
+func (k *Kernel) Exited() bool { return k.exited }
+
+// exit records that the program has exited: every task of the program
+// has ended, as the shutdown cancelled them. The warnings about unjoined
+// tasks are the program's last words. Signals and typed lines not yet
+// delivered never will be: nobody is there to receive them. Then the
+// world's exit hooks run, and the run goes on with the world alone until
+// nothing of it is under way.
+func (k *Kernel) exit() {
+	k.exited = true
+	k.warnUnjoined()
+	k.emit(EvExit, 0, 0, 0, 0, 0)
+	k.inputs, k.worldIn = nil, nil
+	for _, fn := range k.onExit {
+		fn()
+	}
+}
+
 // shutdownNext cancels the remaining tasks one at a time, highest id first,
-// each blocking until it has run its cleanup. It reports whether a task is
-// still being shut down.
+// each blocking until it has run its cleanup. Until the program has
+// exited it shuts down the program's tasks only, the peers running on as
+// the world does; once the world is done, the peers left. It reports
+// whether a task is still being shut down.
 func (k *Kernel) shutdownNext() bool {
 	if t := k.shutdownAt; t != nil && !t.terminated {
 		return true
@@ -467,7 +514,7 @@ func (k *Kernel) shutdownNext() bool {
 		k.shutdownI, k.shutdownN = n-1, n
 	}
 	for ; k.shutdownI >= 0; k.shutdownI-- {
-		if t := k.tasks[k.shutdownI]; t != nil {
+		if t := k.tasks[k.shutdownI]; t != nil && (k.exited || t.lane != LanePeer) {
 			k.shutdownAt = t
 			if t.lane == LaneThread || t.lane == LaneProcess {
 				k.kill(t, nil) // they die with the program, running no cleanup

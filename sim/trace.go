@@ -60,6 +60,10 @@ const (
 	// EvNet: socket Obj changed; Aux is a [NetOp] saying how and Val is its
 	// value (a buffer level, a capacity, the peer socket's object id).
 	EvNet
+	// EvExit: the program exited: its main task and every task of its
+	// shutdown have ended. What follows, up to EvEnd, is the world alone
+	// (see "After the program exits" in the package documentation).
+	EvExit
 	numKinds
 )
 
@@ -68,7 +72,7 @@ var kindNames = [numKinds]string{
 	EvTimeout: "timeout", EvTimer: "timer", EvObject: "object", EvQueue: "queue",
 	EvFlag: "flag", EvLock: "lock", EvSema: "sema", EvGroup: "group",
 	EvRelease: "release", EvOutput: "output", EvSignal: "signal",
-	EvWarning: "warning", EvEnd: "end", EvNet: "net",
+	EvWarning: "warning", EvEnd: "end", EvNet: "net", EvExit: "exit",
 }
 
 // NetOp says what an [EvNet] record records about a socket. Each socket of
@@ -92,7 +96,7 @@ const (
 	NetFin            // the socket sent its end of file (close or shutdown)
 	NetEOF            // the peer's end of file arrived
 	NetReset          // the connection was reset
-	NetClosed         // the program closed the socket
+	NetClosed         // the program closed the socket, or the OS did when it exited
 	NetUserBuf        // Val: bytes a library holds above the send buffer (asyncio's transport buffer)
 	numNetOps
 )

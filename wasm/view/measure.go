@@ -49,7 +49,7 @@ var measureDocs = []struct {
 	{"max_late", Duration, "the latest a timer fired (a task held the CPU)"},
 	{"peak_unsent", Bytes, "the most bytes a connection had written but not sent"},
 	{"peak_tasks", Count, "the most tasks alive at once"},
-	{"end", Duration, "the virtual time the run ended"},
+	{"end", Duration, "the virtual time the program ended (the world may go on after it)"},
 	{"completed", Count, "1 when the program ran to its end, 0 when the kernel stopped it (a deadlock, a limit)"},
 }
 
@@ -58,6 +58,10 @@ func (tl *Timeline) Measure() Measures {
 	m := Measures{}
 	var waits []sim.Time
 	var peakQ, items, peakUnsent int64
+	end := tl.End // the program's measures end with it, not with the world after it
+	if tl.Exit >= 0 {
+		end = tl.Exit
+	}
 	for _, g := range tl.Gauges {
 		switch {
 		case g == nil:
@@ -65,7 +69,7 @@ func (tl *Timeline) Measure() Measures {
 			peakUnsent = max(peakUnsent, g.Peak())
 		case Plotted(g.Object):
 			peakQ = max(peakQ, g.Peak())
-			w := g.Waits(tl.End)
+			w := g.Waits(end)
 			waits = append(waits, w...)
 			prev := g.Samples[0].Value
 			for _, s := range g.Samples[1:] {
@@ -87,31 +91,30 @@ func (tl *Timeline) Measure() Measures {
 	m["max_wait"] = Measure{float64(h.Max), Duration}
 	m["items"] = Measure{float64(items), Count}
 	throughput := 0.0
-	if tl.End > 0 {
-		throughput = float64(items) / tl.End.Seconds()
+	if end > 0 {
+		throughput = float64(items) / end.Seconds()
 	}
 	m["throughput"] = Measure{throughput, PerSecond}
 	m["max_late"] = Measure{float64(late), Duration}
 	m["peak_unsent"] = Measure{float64(peakUnsent), Bytes}
 	m["peak_tasks"] = Measure{float64(tl.peakTasks()), Count}
-	m["end"] = Measure{float64(tl.End), Duration}
+	m["end"] = Measure{float64(end), Duration}
 	m["completed"] = Measure{float64(tl.completed()), Count}
 	return m
 }
 
-// peakTasks is the most program tasks alive at once (peers, threads and
-// processes are the world's and the pools', not the program's tasks).
-// completed says whether the run ended because the program did: its last
-// record is the kernel's "main ended", not the reason it stopped the run.
+// completed says whether the run ended because the program did: the
+// trace records its exit (the world after it may still have been cut
+// short by a limit), not only the reason the kernel stopped the run.
 func (tl *Timeline) completed() int {
-	if n := tl.trace.Len(); n > 0 {
-		if r := tl.trace.At(n - 1); r.Kind == sim.EvEnd && tl.trace.Strings[r.Val] == sim.MainEnded {
-			return 1
-		}
+	if tl.Exit >= 0 {
+		return 1
 	}
 	return 0
 }
 
+// peakTasks is the most program tasks alive at once (peers, threads and
+// processes are the world's and the pools', not the program's tasks).
 func (tl *Timeline) peakTasks() int {
 	type change struct {
 		t     sim.Time

@@ -112,7 +112,11 @@ type Timeline struct {
 	Pipes  []*Pipe  // by object id, nil for what is not a socket
 	Links  []Link
 	End    sim.Time // time of the last record
-	trace  *sim.Trace
+	// Exit is when the program exited (the trace's exit record), -1 if it
+	// did not: the run is stopped, or still going. The world may go on
+	// after it (see sim's "After the program exits"), so End can be later.
+	Exit  sim.Time
+	trace *sim.Trace
 	// Late are the timers that fired late, because a task held the CPU
 	// past their time, in time order.
 	Late  []Late
@@ -126,11 +130,13 @@ type Timeline struct {
 
 // Build derives the timeline from a trace.
 func Build(tr *sim.Trace) *Timeline {
-	tl := &Timeline{trace: tr}
+	tl := &Timeline{trace: tr, Exit: -1}
 	running := 0 // the task whose code runs now, 0 between tasks
 	for i, r := range tr.Records() {
 		tl.End = r.T
 		switch r.Kind {
+		case sim.EvExit:
+			tl.Exit = r.T
 		case sim.EvSpawn:
 			info, _ := tr.Task(int(r.Task))
 			tl.Lanes = append(tl.Lanes, &Lane{Task: info, Born: r.T})
