@@ -260,7 +260,7 @@ func TestPlayerTypesIntoATerminal(t *testing.T) {
 	w := "terminal you at 1s connect localhost:25000\ntype you at 2s \"first\\n\"\nsignal SIGINT at 5s\n"
 	p := loaded(t, Program{Name: "t.py", Source: src, World: w,
 		Commands: []Command{{At: 3 * sim.Second, Terminal: "you", Text: "second\n"}}})
-	if out, errs := p.Console(p.End()); out != "[you] FIRST\n[you] SECOND\nstopped\n" || errs != "" {
+	if out, errs := p.Console(p.End()); out != "[you] FIRST\n[you] SECOND\nstopped\n[you] (end of file)\n" || errs != "" {
 		t.Errorf("console %q, %q", out, errs)
 	}
 	bad := loaded(t, Program{Name: "t.py", Source: src, World: w, Commands: []Command{{At: 0, Terminal: "me", Text: "x"}}})

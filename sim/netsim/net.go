@@ -27,6 +27,7 @@
 package netsim
 
 import (
+	"slices"
 	"strconv"
 
 	"asyncplay/sim"
@@ -78,6 +79,10 @@ type Net struct {
 	nextPort  map[string]int // next ephemeral port, by IP
 	sockets   int
 	listeners int
+
+	prog      []*Socket // the program's sockets, oldest first (closed ones are dropped now and then)
+	compactAt int       // len(prog) at which the closed ones are dropped
+	exited    bool      // the program has exited: its sockets are closed
 }
 
 type key struct{}
@@ -92,7 +97,40 @@ func For(k *sim.Kernel) *Net {
 	local := &Host{Name: "localhost", IP: LocalIP}
 	n.hosts["localhost"], n.hosts[LocalIP] = local, local
 	k.SetExt(key{}, n)
+	k.OnExit(n.exit)
 	return n
+}
+
+// adopt records s as the program's socket.
+func (n *Net) adopt(s *Socket) {
+	s.prog = true
+	if len(n.prog) >= n.compactAt {
+		n.prog = slices.DeleteFunc(n.prog, func(s *Socket) bool { return s.state == closed })
+		n.compactAt = max(64, 2*len(n.prog))
+	}
+	n.prog = append(n.prog, s)
+}
+
+// exit closes the program's sockets as the operating system closes a
+// process's files when it exits, oldest first (as its file descriptors
+// are numbered): what sits in a send buffer is still sent, then the end
+// of file; a socket with unread input resets its connection instead (as
+// close does on Linux); a listener resets the connections nobody accepted
+// and its port refuses the next. What a library held in the program's own
+// memory (asyncio's transport buffer; see [Socket.SetUserBuffered]) is
+// lost, and the library is told of nothing more. Sockets the program had
+// closed go on sending what they hold, as they would have anyway.
+func (n *Net) exit() {
+	n.exited = true
+	for _, s := range n.prog {
+		if s.state == closed {
+			continue
+		}
+		s.watcher = nil
+		s.SetUserBuffered(0)
+		s.Close()
+	}
+	n.prog = nil
 }
 
 // Kernel is the kernel the network runs on.

@@ -26,6 +26,7 @@ type Socket struct {
 	local Addr   // the address it is bound to, on its host's IP
 	shown string // the bound IP as the program gave it ("0.0.0.0" for "")
 	owner bool   // it holds its address in Net.bound
+	prog  bool   // the program's (the OS closes it when the program exits), not a peer's
 	peer  *Socket
 
 	sndCap, rcvCap int
@@ -57,11 +58,18 @@ type Socket struct {
 }
 
 // NewSocket makes an unbound TCP socket on host (nil: the program's).
+// A socket made by a task of the program (any lane but [sim.LanePeer])
+// is the program's: the OS closes it when the program exits (see
+// [Net.exit]); one made by a peer or outside any task is the world's.
 func (n *Net) NewSocket(host *Host) *Socket {
 	if host == nil {
 		host = n.hosts[LocalIP]
 	}
-	return &Socket{n: n, host: host, sndCap: n.SndBuf, rcvCap: n.RcvBuf}
+	s := &Socket{n: n, host: host, sndCap: n.SndBuf, rcvCap: n.RcvBuf}
+	if t := n.k.Current(); t != nil && t.Lane() != sim.LanePeer {
+		n.adopt(s)
+	}
+	return s
 }
 
 // ID is the socket's object id in the trace (0 before it has an address).
@@ -81,7 +89,8 @@ func (s *Socket) RemoteAddr() Addr { return s.remote }
 // Listening reports whether the socket listens for connections.
 func (s *Socket) Listening() bool { return s.state == listening }
 
-// Closed reports whether the program closed the socket.
+// Closed reports whether the socket was closed (by its owner, or by the
+// OS when the program exited).
 func (s *Socket) Closed() bool { return s.state == closed }
 
 // Buffered is how many bytes wait in the send and receive buffers.
@@ -171,7 +180,7 @@ func (s *Socket) Watch(changed func()) { s.watcher = changed }
 // wake wakes the socket's waiting tasks and its watcher.
 func (s *Socket) wake(q *sim.WaitQueue) {
 	s.n.k.WakeAll(q)
-	if s.watcher != nil {
+	if s.watcher != nil && !(s.prog && s.n.exited) {
 		s.watcher()
 	}
 }
@@ -277,6 +286,9 @@ func (s *Socket) attempt(h *Host, try int) {
 		default:
 			c := &Socket{n: s.n, host: h, local: Addr{h.IP, port(l)}, remote: s.local, state: connected,
 				sndCap: l.sndCap, rcvCap: l.rcvCap, latency: s.latency, bandwidth: s.bandwidth, peer: s}
+			if l.prog {
+				s.n.adopt(c) // a connection to the program's listener is the program's
+			}
 			c.register(c.local.String() + " from " + c.remote.String())
 			c.record(sim.NetConnect, int64(s.id))
 			s.peer = c

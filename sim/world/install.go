@@ -46,6 +46,7 @@ func (s *Spec) Install(k *sim.Kernel) error {
 		host, _ := n.Resolve(h.Host)
 		reg.services[netsim.Addr{IP: host.IP, Port: h.Port}] = h
 	}
+	var arrivals []*sim.Timer
 	for _, c := range s.Clients {
 		for i := range c.Count {
 			name := c.Name
@@ -57,8 +58,18 @@ func (s *Spec) Install(k *sim.Kernel) error {
 				term = &terminal{}
 				reg.terminals[c.Name] = term
 			}
-			k.At(c.At+sim.Time(i)*c.Every, func() { k.SpawnPeer(name, c.run(n, name, i+1, term)) })
+			arrivals = append(arrivals, k.At(c.At+sim.Time(i)*c.Every, func() { k.SpawnPeer(name, c.run(n, name, i+1, term)) }))
 		}
+	}
+	if len(arrivals) > 0 {
+		// A client or terminal declared to connect after the program has
+		// exited does not start: the world was written for a running
+		// program, and a crowd of refused connections would say nothing.
+		k.OnExit(func() {
+			for _, a := range arrivals {
+				k.StopTimer(a)
+			}
+		})
 	}
 	for _, t := range s.Typed {
 		k.Inject(t.At, typed{term: reg.terminals[t.Terminal], text: t.Text})

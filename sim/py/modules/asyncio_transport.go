@@ -162,7 +162,11 @@ func (tr *transport) run(th *rt.Thread) error {
 			st = sim.WriteWait
 		}
 		if err := t.Wait(&tr.events, st, tr.sock.s.ID()); err != nil {
-			tr.sock.s.Abort()
+			// Cancelled: the program is ending, its loop closed. asyncio
+			// leaves the transport to be collected and its socket closed
+			// plainly (by __del__, or the OS at exit): what the buffer
+			// holds is lost, what the socket holds is still sent, then
+			// the end of file (a reset if input was left unread).
 			tr.lose(th, nil)
 			return err
 		}

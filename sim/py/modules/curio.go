@@ -213,8 +213,9 @@ func (f *taskFailure) Traceback() string {
 }
 
 // run is curio.run(corofunc, *args): the main coroutine runs as a task,
-// and when it ends every other task is cancelled, highest id first, before
-// run returns its result or raises its exception.
+// and when it ends every other task of the program is cancelled, highest
+// id first, before run returns its result or raises its exception. The
+// world's peers are not the program's: they run on.
 func (st *curioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 	co, name, err := coroutineOf(th, "run", args)
 	if err != nil {
@@ -233,6 +234,9 @@ func (st *curioState) run(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Val
 		rows := k.Rows()
 		for i := len(rows) - 1; i >= 0; i-- {
 			if other := k.Task(rows[i].ID); other != nil && other != t {
+				if other.Lane() == sim.LanePeer {
+					continue // the world's, not the program's: it runs on after the exit
+				}
 				if other.Lane() == sim.LaneThread {
 					continue // not a task: it runs on, and dies with the program
 				}
