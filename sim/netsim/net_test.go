@@ -295,3 +295,128 @@ func TestErrorsAreTyped(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// exitWorld runs program on a network with 1000-byte buffers beside a
+// peer of the world (its listener made before the run, as the world's
+// are) at 10.0.0.2:9000 that reads 100 bytes every 100 ms, or nothing if
+// reads is false, and logs what it got and how the connection ended.
+func exitWorld(t *testing.T, reads bool, program func(t *sim.Task, n *Net) error) (string, *sim.Kernel) {
+	t.Helper()
+	k := sim.New()
+	n := For(k)
+	n.SndBuf, n.RcvBuf = 1000, 1000
+	var log strings.Builder
+	logf := func(format string, args ...any) {
+		fmt.Fprintf(&log, "%v %s\n", k.Now(), fmt.Sprintf(format, args...))
+	}
+	h := n.AddHost("far", "", sim.Millisecond, 0)
+	l := n.NewSocket(h)
+	if err := l.Bind("", 9000); err != nil {
+		t.Fatal(err)
+	}
+	l.Listen(5)
+	l.OnAccept(func(c *Socket) {
+		k.SpawnPeer("reader", func(pt *sim.Task) (any, error) {
+			if !reads {
+				if err := pt.Sleep(sim.Second); err != nil {
+					return nil, err
+				}
+				_, err := c.Send(pt, []byte("late"))
+				logf("peer sent: %v", err)
+				for {
+					p, err := c.Recv(pt, 100)
+					logf("peer read %q: %v", p, err)
+					if err != nil || len(p) == 0 {
+						err := n.NewSocket(h).Connect(pt, "localhost", 25000)
+						logf("peer connects to the program's port: %v", err)
+						return nil, nil
+					}
+				}
+			}
+			total := 0
+			for {
+				p, err := c.Recv(pt, 100)
+				if err != nil || len(p) == 0 {
+					logf("peer got %d bytes, then %v %v", total, len(p), err)
+					return nil, nil
+				}
+				total += len(p)
+				if err := pt.Sleep(100 * sim.Millisecond); err != nil {
+					return nil, err
+				}
+			}
+		})
+	})
+	_, err := k.Run("main", func(task *sim.Task) (any, error) {
+		err := program(task, n)
+		logf("program exits: %v", err)
+		return nil, err
+	})
+	if err != nil {
+		logf("run: %v", err)
+	}
+	return log.String(), k
+}
+
+// TestExitSendsWhatTheSendBufferHolds: a program that exits with bytes
+// in its send buffer, its socket still open, leaves them to the OS: they
+// are still sent at the reader's pace, then the end of file, which the
+// reader sees. What a library held above the send buffer is lost (its
+// level drops to 0 at the exit); the reader never gets it.
+func TestExitSendsWhatTheSendBufferHolds(t *testing.T) {
+	var sock *Socket
+	got, k := exitWorld(t, true, func(task *sim.Task, n *Net) error {
+		sock = n.NewSocket(nil)
+		if err := sock.Connect(task, "far", 9000); err != nil {
+			return err
+		}
+		if err := sock.SendAll(task, make([]byte, 2500)); err != nil {
+			return err
+		}
+		sock.SetUserBuffered(700) // asyncio's buffer, say: never written
+		return nil
+	})
+	check(t, got, `0.404s program exits: <nil>
+2.503s peer got 2500 bytes, then 0 <nil>
+`)
+	if !sock.Closed() {
+		t.Error("the program's socket is still open after the run")
+	}
+	var exitAt, userZeroAt sim.Time = -1, -1
+	for _, r := range k.Trace().Records() {
+		switch {
+		case r.Kind == sim.EvExit:
+			exitAt = r.T
+		case r.Kind == sim.EvNet && r.Obj == int32(sock.ID()) && sim.NetOp(r.Aux) == sim.NetUserBuf && r.Val == 0:
+			userZeroAt = r.T
+		}
+	}
+	if exitAt != 404*sim.Millisecond || userZeroAt != exitAt {
+		t.Errorf("exit at %v, program buffer dropped at %v", exitAt, userZeroAt)
+	}
+}
+
+// TestExitWithUnreadInputResets: a socket the program exits with unread
+// input is closed by a reset, as close does on Linux: the peer finds the
+// connection reset. Its listener is closed too: the port refuses.
+func TestExitWithUnreadInputResets(t *testing.T) {
+	got, _ := exitWorld(t, false, func(task *sim.Task, n *Net) error {
+		s := n.NewSocket(nil)
+		if err := s.Connect(task, "far", 9000); err != nil {
+			return err
+		}
+		s.SendAll(task, []byte("hi"))
+		l := n.NewSocket(nil) // the OS closes a listener too, freeing its port
+		if err := l.Bind("", 25000); err != nil {
+			return err
+		}
+		l.Listen(5)
+		return task.Sleep(2 * sim.Second) // the peer's "late" arrives unread at 1.003s
+	})
+	check(t, got, `1.001s peer sent: <nil>
+1.001s peer read "hi": <nil>
+2.002s program exits: <nil>
+2.003s peer read "": [Errno 104] Connection reset by peer
+2.005s peer connects to the program's port: [Errno 111] Connection refused
+`)
+}

@@ -271,3 +271,42 @@ func TestHTTPServiceOverSockets(t *testing.T) {
 		t.Errorf("at %v got %q\nwant %q at 0.14s", at, got, want)
 	}
 }
+
+// A client or terminal declared to connect after the program has exited
+// does not start; the clients already connected see the end of file of
+// the sockets the OS closed at the exit.
+func TestClientsDueAfterTheExitDoNotStart(t *testing.T) {
+	out, k := runWorld(t, `client early at 1s connect localhost:25000; read all
+client late at 5s connect localhost:25000; send "hi\n"; read line
+clients 3 crowd at 1.5s every 1s connect localhost:25000; read all
+terminal tty at 10s connect localhost:25000`,
+		func(task *sim.Task) (any, error) {
+			l := netsim.For(task.Kernel()).NewSocket(nil)
+			if err := l.Bind("", 25000); err != nil {
+				return nil, err
+			}
+			l.Listen(5)
+			for range 2 {
+				c, err := l.Accept(task)
+				if err != nil {
+					return nil, err
+				}
+				if err := c.SendAll(task, []byte("welcome\n")); err != nil {
+					return nil, err
+				}
+			}
+			return nil, task.Sleep(1200 * sim.Millisecond) // exits at 2.7s, crowd-2 connected, not accepted
+		})
+	// a group shows only its errors: crowd-1 reads in silence
+	want := "[early] welcome\n[crowd-2] read: [Errno 104] Connection reset by peer\n"
+	if out != want {
+		t.Errorf("output:\n%swant:\n%s", out, want)
+	}
+	var names []string
+	for _, ti := range k.Trace().Tasks {
+		names = append(names, ti.Name)
+	}
+	if got := strings.Join(names, " "); got != "main early crowd-1 crowd-2" {
+		t.Errorf("tasks %s", got)
+	}
+}

@@ -111,3 +111,30 @@ func TestLayoutFlagsOnlyLateTimers(t *testing.T) {
 		t.Errorf("flags %+v, want the one 30 ms late", f.Late)
 	}
 }
+
+// The program's measures end when it exits, though the world runs on
+// after it: end is the exit, not the trace's last record, and the run is
+// completed. A run the kernel stopped is not.
+func TestMeasuresEndAtTheExit(t *testing.T) {
+	k := sim.New()
+	_, err := k.Run("main", func(task *sim.Task) (any, error) {
+		k.At(0, func() {
+			k.SpawnPeer("reader", func(p *sim.Task) (any, error) { return nil, p.Sleep(3 * sim.Second) })
+		})
+		return nil, task.Sleep(sim.Second)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := Build(k.Trace())
+	m := tl.Measure()
+	if tl.End != 3*sim.Second || tl.Exit != sim.Second || m["end"].String() != "1s" || m["completed"].Value != 1 {
+		t.Errorf("trace ends at %v, exit %v; end %v, completed %v", tl.End, tl.Exit, m["end"], m["completed"])
+	}
+	stopped := sim.New(sim.WithLimits(sim.Limits{Time: sim.Second}))
+	stopped.Run("main", func(task *sim.Task) (any, error) { return nil, task.Sleep(sim.Hour) })
+	tl = Build(stopped.Trace())
+	if m := tl.Measure(); tl.Exit != -1 || m["end"].String() != "1s" || m["completed"].Value != 0 {
+		t.Errorf("a stopped run: exit %v, end %v, completed %v", tl.Exit, m["end"], m["completed"])
+	}
+}
