@@ -82,6 +82,32 @@
 // program instead of being cancelled. Sizes and intervals are the
 // [Machine]'s.
 //
+// # After the program exits
+//
+// When main ends, the shutdown cancels the program's remaining tasks,
+// highest id first, each running its cleanup (threads and processes die
+// with the program); the world's peers are not the program's and run on
+// meanwhile. Once every task of the program has ended, the program has
+// exited: the warnings about unjoined tasks are its last words, an
+// [EvExit] record marks the moment, and hooks registered with
+// [Kernel.OnExit] do what the operating system does at a process's exit
+// (netsim closes the program's sockets: what their send buffers hold is
+// still sent, then the end of file; a socket with unread input resets;
+// what a library held in the program's own memory is lost) and stop what
+// would only have begun after it (clients declared to connect later do
+// not start). Signals and typed lines due after the exit are never
+// delivered. The run then goes on with the world alone, its timers and
+// peers, until nothing of it is under way: no timer left and no peer
+// ready. The peers left waiting for what will never come (a terminal for
+// typing, a client for a reply) are cancelled, quietly, and the run ends.
+// So a slow reader reports every byte the program handed to its socket,
+// and a terminal shows the end of file, as on a real machine.
+//
+// The program's result is its own: a limit or an interruption that stops
+// the world after the exit ends the run without changing it. A run the
+// kernel stops (a deadlock, a limit, a fatal signal) has no exit and no
+// world after it: every task is killed where it stands, as before.
+//
 // # Limits
 //
 // Steps, virtual time, tasks, trace events and output bytes are bounded

@@ -195,9 +195,12 @@ func (k *Kernel) Steps() int64 { return k.steps }
 // Done reports whether the run has ended.
 func (k *Kernel) Done() bool { return k.done }
 
-// Run runs main as task 1 until it ends, then cancels the remaining tasks,
-// highest id first, letting each run its cleanup. It returns main's result,
-// or main's error, or a [*DeadlockError], [*LimitError] or [*SignalExit].
+// Run runs main as task 1 until it ends, then cancels the program's
+// remaining tasks, highest id first, letting each run its cleanup; then
+// the world runs on alone until nothing of it is under way (see "After
+// the program exits" in the package documentation). It returns main's
+// result, or main's error, or a [*DeadlockError], [*LimitError] or
+// [*SignalExit].
 func (k *Kernel) Run(name string, main TaskFunc) (any, error) {
 	k.Start(name, main)
 	for !k.Step(1 << 62) {

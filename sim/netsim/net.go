@@ -21,6 +21,11 @@
 // the connection attempt, which retries after 1, 2, 4, ... seconds as
 // Linux does and times out after the sixth retry.
 //
+// A socket made by the program's tasks is the program's; one made by a
+// peer, or by the world before the run, is the world's. When the program
+// exits, the OS closes the program's sockets that are still open (a hook
+// of [sim.Kernel.OnExit]): the world keeps reading what was sent.
+//
 // Every buffer level and every connection event is recorded in the trace
 // ([sim.EvNet]), so the view can draw each connection as a pipe. Blocking
 // calls are kernel traps: READ_WAIT and WRITE_WAIT on the socket.

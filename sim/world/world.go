@@ -44,7 +44,8 @@
 // {n} the send's number. A single client or terminal shows what it reads
 // in the output as "[nc] Hello"; a group of clients only shows its errors.
 // A client at 0s connects before the program has started: it is refused,
-// as it would be on a real machine. A terminal
+// as it would be on a real machine; one due after the program has exited
+// does not start. A terminal
 // sends what is typed into it (type NAME at T "TEXT"), the run's input.
 //
 // A source streams records to each connection at its rate, in bursts if
