@@ -395,7 +395,7 @@ func TestBrowserTypesIntoATerminal(t *testing.T) {
 	b.wait(prog(n) + `.querySelector("ul.commands").textContent === 'type "again\\n" into you at 3.000000s'`)
 	b.key(kb.End)
 	b.shown(n)
-	if got, want := b.console(n), "[you] say something: \n[you] HELLO\n[you] say something: \n[you] AGAIN\n[you] say something: \nserver stopped\n"; got != want {
+	if got, want := b.console(n), "[you] say something: \n[you] HELLO\n[you] say something: \n[you] AGAIN\n[you] say something: \nserver stopped\n[you] (end of file)\n"; got != want {
 		t.Errorf("after typing, the console shows\n%s\nwant\n%s", got, want)
 	}
 	b.wait(`location.hash.includes("cmd=type%3Ayou%3AYWdhaW4K%403000000000")`)
