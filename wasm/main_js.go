@@ -192,6 +192,12 @@ func (g *game) summary() map[string]any {
 	s := map[string]any{
 		"exitCode": res.ExitCode, "end": float64(g.p.End()), "endText": g.p.End().String(),
 		"events": g.p.Trace().Len(), "stdout": out, "stderr": errs, "syntaxError": nil,
+		"exitText": nil,
+	}
+	// The world outside may run on after the program exits (its peers read
+	// what was sent): the status names both moments.
+	if tl := g.p.Timeline; tl != nil && tl.Exit >= 0 && tl.Exit < tl.End {
+		s["exitText"] = tl.Exit.String()
 	}
 	if line, col, msg, ok := g.p.SyntaxError(); ok {
 		s["syntaxError"] = map[string]any{"line": line, "col": col, "message": msg}

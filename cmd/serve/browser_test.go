@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -400,6 +401,24 @@ func TestBrowserTypesIntoATerminal(t *testing.T) {
 	}
 	b.wait(`location.hash.includes("cmd=type%3Ayou%3AYWdhaW4K%403000000000")`)
 	b.shot("terminal-typed")
+}
+
+// TestBrowserWorldRunsOnAfterTheExit: a program that sends to a slow
+// reader exits before the reader has everything; the status names both
+// moments, and the run's end is the world's.
+func TestBrowserWorldRunsOnAfterTheExit(t *testing.T) {
+	b := newBrowserSession(t)
+	_, ls := buildSite(t)
+	slug, n, _ := firstProgram(t, ls, "a slow sink", func(p lessons.Program) bool {
+		return strings.Contains(p.World, "sink slow") && strings.Contains(p.Source, "sendall")
+	})
+	b.open("/lessons/" + slug + "/")
+	b.run(n)
+	status := eval[string](b, prog(n)+`.querySelector(".status").textContent`)
+	end := eval[string](b, bridge+`.state().endText`)
+	if !regexp.MustCompile(`^Finished at [\d.]+s of virtual time; the world outside ran on to ` + regexp.QuoteMeta(end) + ` · `).MatchString(status) {
+		t.Errorf("status %q, want the program's exit and the world's end (%s)", status, end)
+	}
 }
 
 // TestBrowserPresenterAndSharedLink: P toggles presenter mode, ? shows the

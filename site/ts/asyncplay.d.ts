@@ -30,6 +30,8 @@ interface AsyncplaySummary {
   stdout: string;
   stderr: string;
   syntaxError: { line: number; col: number; message: string } | null;
+  /** When the program exited, if the world outside ran on after it (else null). */
+  exitText: string | null;
 }
 
 /** A monitor command: cancel a task, send a signal or type a line into a terminal of the world, at a virtual time. */

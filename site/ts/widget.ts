@@ -303,8 +303,10 @@ class WidgetImpl implements Widget {
       this.status.textContent = `Stopped at ${s.endText} of virtual time: ${stopped[1]!.replace(/ at [\d.]+s.*$/, "")}`;
     } else {
       this.status.textContent = s.exitCode === 0
-        ? `Finished at ${s.endText} of virtual time · ${s.events} trace events`
-        : `Stopped with exit status ${s.exitCode} at ${s.endText} of virtual time`;
+        ? (s.exitText
+          ? `Finished at ${s.exitText} of virtual time; the world outside ran on to ${s.endText} · ${s.events} trace events`
+          : `Finished at ${s.endText} of virtual time · ${s.events} trace events`)
+        : `Stopped with exit status ${s.exitCode} at ${s.exitText ?? s.endText} of virtual time`;
     }
   }
 
