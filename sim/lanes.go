@@ -269,8 +269,8 @@ func (k *Kernel) errKilled() error { return &Cancelled{Kind: TaskCancelled, At: 
 // falls due before end (the common case) the clock just moves.
 //
 // Otherwise t stops invisibly (it stays RUNNING) and the scheduler runs the
-// world up to end ([Kernel.holdStep]): a guest traps back to its host, and
-// a host runs the scheduler itself, as in yieldCPU. A thread's hold
+// world up to end ([Kernel.holdStep]), as a task that yields does
+// ([Task.awaitTurn]). A thread's hold
 // ends early, at the moment a program task becomes ready, so that it can
 // count its switch interval from then.
 func (t *Task) hold(end Time) {
@@ -282,22 +282,7 @@ func (t *Task) hold(end Time) {
 	k.takeReadyPeers()
 	k.holder, k.holdEnd = t, end
 	k.holdCut = t.lane == LaneThread && k.ready.len() == 0
-	if k.host != t {
-		t.suspend(trapBlock) // the host resumes t when the hold is over
-	} else {
-		k.current = nil
-		for k.pick(t) == nil {
-			if k.ending {
-				t.suspend(trapAbort)
-			} else {
-				t.suspend(trapSlice)
-			}
-			k.current = nil
-		}
-		if t.killed {
-			panic(errAbort)
-		}
-	}
+	t.awaitTurn() // holdStep hands the CPU back when the hold is over
 	k.current = t
 }
 

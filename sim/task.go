@@ -133,26 +133,33 @@ func (t *Task) block(q *WaitQueue, st State, obj int, val int64) error {
 // scheduler itself (see [Kernel.Step]) and goes back to Step only to end a
 // slice or when the run stops.
 func (t *Task) yieldCPU() error {
-	k := t.k
-	if k.host != t {
-		t.suspend(trapBlock)
-	} else {
-		k.current = nil
-		for k.pick(t) == nil {
-			if k.ending {
-				t.suspend(trapAbort)
-			} else {
-				t.suspend(trapSlice)
-			}
-			k.current = nil // back in the scheduler, not in t's code
-		}
-		if t.killed {
-			panic(errAbort)
-		}
-	}
+	t.awaitTurn()
 	err := t.wakeErr
 	t.wakeErr = nil
 	return err
+}
+
+// awaitTurn suspends t until the scheduler picks it again: a guest traps
+// back to its host; the host runs the scheduler itself and goes back to
+// Step only to end a slice or when the run stops.
+func (t *Task) awaitTurn() {
+	k := t.k
+	if k.host != t {
+		t.suspend(trapBlock)
+		return
+	}
+	k.current = nil
+	for k.pick(t) == nil {
+		if k.ending {
+			t.suspend(trapAbort)
+		} else {
+			t.suspend(trapSlice)
+		}
+		k.current = nil // back in the scheduler, not in t's code
+	}
+	if t.killed {
+		panic(errAbort)
+	}
 }
 
 // Wait parks the task on q in state st until another task wakes it with

@@ -424,24 +424,34 @@ func (c *compiler) forStmt(target, iter syntax.Expr, bodyStmts, orelseStmts []sy
 	}
 }
 
+// handler is a compiled except (or except*) clause: its type, the name it
+// binds and unbinds after, and its body.
+type handler struct {
+	typ   exprFn
+	store func(fr *Frame, v Value)
+	del   stmtFn
+	body  stmtFn
+	node  *syntax.ExceptHandler
+}
+
+// handlers compiles a try's clauses; typ compiles a clause's type (a bare
+// except has none, an except* always has one).
+func (c *compiler) handlers(hs []*syntax.ExceptHandler, typ func(syntax.Expr) exprFn) []handler {
+	out := make([]handler, len(hs))
+	for i, h := range hs {
+		out[i] = handler{typ: typ(h.Type), body: c.block(h.Body), node: h}
+		if h.Name != "" {
+			out[i].store = c.nameStore(h.Name)
+			out[i].del = c.nameDelete(&syntax.Name{Span: h.Span, Id: h.Name})
+		}
+	}
+	return out
+}
+
 // try compiles try/except/else/finally.
 func (c *compiler) try(s *syntax.Try) stmtFn {
 	body, orelse, final := c.block(s.Body), c.block(s.Orelse), c.block(s.Finalbody)
-	type handler struct {
-		typ   exprFn
-		store func(fr *Frame, v Value)
-		del   stmtFn
-		body  stmtFn
-		node  *syntax.ExceptHandler
-	}
-	handlers := make([]handler, len(s.Handlers))
-	for i, h := range s.Handlers {
-		handlers[i] = handler{typ: c.optExpr(h.Type), body: c.block(h.Body), node: h}
-		if h.Name != "" {
-			handlers[i].store = c.nameStore(h.Name)
-			handlers[i].del = c.nameDelete(&syntax.Name{Span: h.Span, Id: h.Name})
-		}
-	}
+	handlers := c.handlers(s.Handlers, c.optExpr)
 	run := func(fr *Frame) (ctl, error) {
 		k, err := body(fr)
 		exc, isExc := err.(*Instance)
@@ -520,21 +530,7 @@ func (c *compiler) withFinally(run, final stmtFn) stmtFn {
 // raised and the unmatched rest leave together (prepReraiseStar).
 func (c *compiler) tryStar(s *syntax.TryStar) stmtFn {
 	body, orelse := c.block(s.Body), c.block(s.Orelse)
-	type handler struct {
-		typ   exprFn
-		store func(fr *Frame, v Value)
-		del   stmtFn
-		body  stmtFn
-		node  *syntax.ExceptHandler
-	}
-	handlers := make([]handler, len(s.Handlers))
-	for i, h := range s.Handlers {
-		handlers[i] = handler{typ: c.expr(h.Type), body: c.block(h.Body), node: h}
-		if h.Name != "" {
-			handlers[i].store = c.nameStore(h.Name)
-			handlers[i].del = c.nameDelete(&syntax.Name{Span: h.Span, Id: h.Name})
-		}
-	}
+	handlers := c.handlers(s.Handlers, c.expr)
 	run := func(fr *Frame) (ctl, error) {
 		k, err := body(fr)
 		if err == nil {
