@@ -281,17 +281,23 @@ func TestPlayerChecksTheRun(t *testing.T) {
 	}
 }
 
-// A trial makes a run for the comparison table: its measures and the
-// course of its queue.
-func TestTrial(t *testing.T) {
-	src := "import curio\n\nSIZE = 2\n\nasync def main():\n    q = curio.Queue(maxsize=SIZE)\n    async def consumer():\n        for _ in range(4):\n            await q.get()\n            await curio.sleep(1)\n    c = await curio.spawn(consumer)\n    for n in range(4):\n        await q.put(n)\n    await c.join()\n\ncurio.run(main)\n"
+// runTrial makes a comparison's run of src to its end, in slices.
+func runTrial(t *testing.T, src string) TrialResult {
+	t.Helper()
 	tr := NewTrial(Program{Name: "t.py", Source: src})
 	for n := 0; !tr.Step(100); n++ {
 		if n > 1e6 {
 			t.Fatal("the trial never ended")
 		}
 	}
-	r := tr.Result
+	return tr.Result
+}
+
+// A trial makes a run for the comparison table: its measures and the
+// course of its queue.
+func TestTrial(t *testing.T) {
+	src := "import curio\n\nSIZE = 2\n\nasync def main():\n    q = curio.Queue(maxsize=SIZE)\n    async def consumer():\n        for _ in range(4):\n            await q.get()\n            await curio.sleep(1)\n    c = await curio.spawn(consumer)\n    for n in range(4):\n        await q.put(n)\n    await c.join()\n\ncurio.run(main)\n"
+	r := runTrial(t, src)
 	if r.ExitCode != 0 || r.Measures["peak_queue"].Value != 2 || r.Gauge != "Queue#1" || len(r.Series) != SeriesPoints {
 		t.Errorf("%+v", r)
 	}
@@ -305,13 +311,7 @@ func TestTrial(t *testing.T) {
 // column must compare like with like.
 func TestTrialShowsTheFirstQueue(t *testing.T) {
 	src := "import curio\n\nasync def main():\n    first, second = curio.Queue(), curio.Queue()\n    await first.put(0)\n    for n in range(3):\n        await second.put(n)\n\ncurio.run(main)\n"
-	tr := NewTrial(Program{Name: "t.py", Source: src})
-	for n := 0; !tr.Step(100); n++ {
-		if n > 1e6 {
-			t.Fatal("the trial never ended")
-		}
-	}
-	if r := tr.Result; r.Gauge != "Queue#1" || slices.Max(r.Series) != 1 {
+	if r := runTrial(t, src); r.Gauge != "Queue#1" || slices.Max(r.Series) != 1 {
 		t.Errorf("the row shows %s peaking at %v, want Queue#1 at 1", r.Gauge, slices.Max(r.Series))
 	}
 }
