@@ -305,6 +305,13 @@ func (p *Painter) Paint(dst *ebiten.Image, sc Scene) (want float64) {
 		vector.StrokePath(dst, &path, stroke, &vector.DrawPathOptions{AntiAlias: true, ColorScale: scaleOf(stateColours[sim.QueuePut])})
 	}
 
+	// Where the program exited, when the world outside ran on after it: a
+	// thin rule across lanes and plots, named at the foot of the lanes.
+	if !math.IsNaN(f.Exit) {
+		fill(dst, areaX+f.Exit-m.s/2, kernelTop, m.s, objTop-kernelTop, muted)
+		drawText(dst, "exit", areaX+f.Exit+2*m.s, kernelTop+2*m.s, m.small, muted, 0)
+	}
+
 	// The cursor across lanes and plots.
 	if !math.IsNaN(f.Cursor) {
 		fill(dst, areaX+f.Cursor-m.s, kernelTop, 2*m.s, objTop-kernelTop, cursorInk)

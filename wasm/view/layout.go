@@ -60,6 +60,9 @@ type Frame struct {
 	// its row's centre, Y2 unused; From is the lateness in nanoseconds).
 	Late   []Arrow
 	Cursor float64 // the cursor's x; NaN when it is outside the window
+	// Exit is the x where the program exited, when the world outside ran
+	// on after it and the cursor has passed it; NaN otherwise.
+	Exit float64
 	// LanesHeight is the height of every lane shown, on screen or not:
 	// what a scroll bar measures against.
 	LanesHeight float64
@@ -81,7 +84,7 @@ type arrowKey struct {
 // thousand records still give a frame the size of the screen; f's slices
 // are reused, so an animation allocates nothing once it is warm.
 func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
-	f.Rows, f.Bars, f.Arrows, f.Cursor, f.LanesHeight = f.Rows[:0], f.Bars[:0], f.Arrows[:0], math.NaN(), 0
+	f.Rows, f.Bars, f.Arrows, f.Cursor, f.Exit, f.LanesHeight = f.Rows[:0], f.Bars[:0], f.Arrows[:0], math.NaN(), math.NaN(), 0
 	if vp.To <= vp.From || vp.Width <= 0 || vp.LaneHeight <= 0 {
 		return
 	}
@@ -89,6 +92,9 @@ func (tl *Timeline) Layout(f *Frame, vp Viewport, cursor sim.Time) {
 	x := func(t sim.Time) float64 { return float64(t-vp.From) * scale }
 	if cursor >= vp.From && cursor <= vp.To {
 		f.Cursor = x(cursor)
+	}
+	if tl.Exit >= vp.From && tl.Exit <= min(cursor, vp.To) && tl.Exit < tl.End {
+		f.Exit = x(tl.Exit)
 	}
 	end := min(cursor, vp.To)
 	f.rowOf = f.rowOf[:0]

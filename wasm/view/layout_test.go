@@ -378,3 +378,25 @@ func TestLayoutRowsKnowTheirGroup(t *testing.T) {
 		t.Errorf("rows and groups: %v", got)
 	}
 }
+
+// When the world runs on after the program exits, the frame marks the
+// exit once the cursor has passed it.
+func TestLayoutMarksTheExit(t *testing.T) {
+	k := sim.New()
+	k.SpawnPeer("reader", func(p *sim.Task) (any, error) { return nil, p.Sleep(3 * sim.Second) })
+	k.Run("main", func(m *sim.Task) (any, error) { return nil, m.Sleep(sim.Second) })
+	tl := view.Build(k.Trace())
+	if tl.Exit != sim.Second || tl.End != 3*sim.Second {
+		t.Fatalf("exit %v, end %v", tl.Exit, tl.End)
+	}
+	var f view.Frame
+	vp := view.Viewport{From: 0, To: tl.End, Width: 300, Height: 100, LaneHeight: 20}
+	tl.Layout(&f, vp, tl.End)
+	if f.Exit != 100 {
+		t.Errorf("exit marked at x=%v, want 100", f.Exit)
+	}
+	tl.Layout(&f, vp, sim.Second/2)
+	if !math.IsNaN(f.Exit) {
+		t.Errorf("before the exit the frame marks it at x=%v", f.Exit)
+	}
+}
