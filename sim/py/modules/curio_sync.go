@@ -75,7 +75,7 @@ func def(c *rt.Class, name string, f func(th *rt.Thread, self rt.Value, args []r
 func aDef(c *rt.Class, name string, f func(th *rt.Thread, self rt.Value, args []rt.Value, kw *rt.Kwargs) (rt.Value, error)) {
 	rt.Def(c, name, func(th *rt.Thread, args []rt.Value, kw *rt.Kwargs) (rt.Value, error) {
 		self, rest := args[0], args[1:]
-		return async(name, func(th *rt.Thread) (rt.Value, error) { return f(th, self, rest, kw) }), nil
+		return async(c.Name+"."+name, func(th *rt.Thread) (rt.Value, error) { return f(th, self, rest, kw) }), nil
 	})
 }
 

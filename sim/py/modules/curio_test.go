@@ -371,3 +371,23 @@ func TestGroupTasksIncludeUnreadFinished(t *testing.T) {
 		t.Errorf("exit %d, stdout\n%s\nwant\n%s\nstderr\n%s", code, stdout, want, stderr)
 	}
 }
+
+// A curio method's coroutine is named by its qualified name, as curio's
+// Python code names it: the never-awaited warning says 'Event.set', and a
+// task spawned on q.join is named Queue.join.
+func TestCurioMethodCoroutinesHaveQualifiedNames(t *testing.T) {
+	stdout, stderr, code, _ := runCurio(t, dedent(`
+		import curio
+
+		async def main():
+		    curio.Event().set()
+		    t = await curio.spawn(curio.Queue().join)
+		    print(t.name)
+		    await t.join()
+
+		curio.run(main)
+		`), nil)
+	if stdout != "Queue.join\n" || code != 0 || !strings.Contains(stderr, "RuntimeWarning: coroutine 'Event.set' was never awaited") {
+		t.Errorf("exit %d, stdout %q, stderr\n%s", code, stdout, stderr)
+	}
+}
