@@ -197,10 +197,12 @@ func (g *TaskGroup) Tasks() []*Task {
 // (NextDone, iteration) or CancelRemaining removed is no longer a member,
 // nor is a daemon.
 func (g *TaskGroup) Members() []*Task {
+	// The three sets are disjoint: a finished task leaves the running
+	// ones, and Join collects a task by taking it from the finished ones.
 	out := append(g.Tasks(), g.finished[g.fhead:]...)
 	out = append(out, g.collected...)
 	slices.SortFunc(out, func(a, b *Task) int { return a.groupSeq - b.groupSeq })
-	return slices.Compact(out)
+	return out
 }
 
 // NextDone returns the next member to finish, in completion order, waiting
